@@ -1,0 +1,57 @@
+//! The crate's one error type. It crosses the IPC boundary as `{kind, message}`.
+
+use serde::Serialize;
+
+/// Everything that can go wrong in core.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Input from the user or the UI that core refuses; nothing was changed.
+    #[error("{0}")]
+    InvalidInput(String),
+    /// An id (article, annotation, ...) that does not exist.
+    #[error("{0}")]
+    NotFound(String),
+    /// A content pack that cannot be parsed.
+    #[error("content pack: {0}")]
+    Content(String),
+    /// The SQLite database failed.
+    #[error("database: {0}")]
+    Database(#[from] rusqlite::Error),
+    /// A schema migration failed.
+    #[error("database migration: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    /// A file could not be read or written.
+    #[error("file: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl Error {
+    /// A stable, machine-readable name for the kind of error, for the UI and for tests.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::InvalidInput(_) => "invalid_input",
+            Error::NotFound(_) => "not_found",
+            Error::Content(_) => "content",
+            Error::Database(_) => "database",
+            Error::Migration(_) => "migration",
+            Error::Io(_) => "io",
+        }
+    }
+}
+
+/// The shape every error takes across IPC: `{ "kind": "...", "message": "..." }`.
+impl Serialize for Error {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Error", 2)?;
+        s.serialize_field("kind", self.kind())?;
+        s.serialize_field("message", &self.to_string())?;
+        s.end()
+    }
+}
+
+/// Core's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,152 @@
+//! Reader preferences: theme and font size.
+
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use super::{Store, NOW};
+use crate::{Error, Result};
+
+/// Colour theme. `System` follows the OS (light or dark) and is the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    /// Follow the OS.
+    #[default]
+    System,
+    /// Dark text on white.
+    Light,
+    /// Dark brown on warm paper.
+    Sepia,
+    /// Light text on near-black.
+    Dark,
+}
+
+impl Theme {
+    fn parse(s: &str) -> Result<Theme> {
+        Ok(match s {
+            "system" => Theme::System,
+            "light" => Theme::Light,
+            "sepia" => Theme::Sepia,
+            "dark" => Theme::Dark,
+            other => {
+                return Err(Error::InvalidInput(format!(
+                    "unknown theme {other:?}: choose system, light, sepia or dark"
+                )))
+            }
+        })
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Sepia => "sepia",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// Body text size in CSS pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct FontSize(pub u8);
+
+impl FontSize {
+    /// Smallest size offered.
+    pub const MIN: u8 = 14;
+    /// Largest size offered.
+    pub const MAX: u8 = 28;
+
+    fn parse(n: i64) -> Result<FontSize> {
+        if (i64::from(Self::MIN)..=i64::from(Self::MAX)).contains(&n) {
+            Ok(FontSize(n as u8))
+        } else {
+            Err(Error::InvalidInput(format!(
+                "font size {n} is outside {}–{} px",
+                Self::MIN,
+                Self::MAX
+            )))
+        }
+    }
+}
+
+impl Default for FontSize {
+    fn default() -> Self {
+        FontSize(19)
+    }
+}
+
+/// All preferences, with defaults for those never set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+pub struct Preferences {
+    /// Colour theme.
+    pub theme: Theme,
+    /// Body text size.
+    pub font_size: FontSize,
+}
+
+/// A change to some preferences, as the UI sends it. Values are checked by core, so that a bad
+/// value gets a clear error rather than a deserialisation failure.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PreferencesPatch {
+    /// New theme name.
+    pub theme: Option<String>,
+    /// New font size in px.
+    pub font_size: Option<i64>,
+}
+
+impl Store {
+    /// Reads all preferences.
+    pub fn preferences(&self) -> Result<Preferences> {
+        let get = |key: &str| -> Result<Option<String>> {
+            Ok(self
+                .conn()
+                .query_row("SELECT value FROM preferences WHERE key = ?1", [key], |r| {
+                    r.get(0)
+                })
+                .optional()?)
+        };
+        let mut prefs = Preferences::default();
+        // A value an older or newer version wrote that this one does not understand falls back
+        // to the default rather than making the reader unusable.
+        if let Some(theme) = get("theme")? {
+            prefs.theme = Theme::parse(&theme).unwrap_or_default();
+        }
+        if let Some(size) = get("font_size")? {
+            prefs.font_size = size
+                .parse()
+                .ok()
+                .and_then(|n| FontSize::parse(n).ok())
+                .unwrap_or_default();
+        }
+        Ok(prefs)
+    }
+
+    /// Validates and applies a patch; on any invalid value nothing is written.
+    pub fn update_preferences(&mut self, patch: &PreferencesPatch) -> Result<Preferences> {
+        let theme = patch.theme.as_deref().map(Theme::parse).transpose()?;
+        let font_size = patch.font_size.map(FontSize::parse).transpose()?;
+        self.write(|tx| {
+            let put = |key: &str, value: String| -> Result<()> {
+                tx.execute(
+                    &format!(
+                        "INSERT INTO preferences (key, value, created_at, updated_at)
+                         VALUES (?1, ?2, {NOW}, {NOW})
+                         ON CONFLICT (key) DO UPDATE SET value = excluded.value,
+                                                         updated_at = excluded.updated_at"
+                    ),
+                    params![key, value],
+                )?;
+                Ok(())
+            };
+            if let Some(theme) = theme {
+                put("theme", theme.as_str().to_string())?;
+            }
+            if let Some(size) = font_size {
+                put("font_size", size.0.to_string())?;
+            }
+            Ok(())
+        })?;
+        self.preferences()
+    }
+}

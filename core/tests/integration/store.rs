@@ -1,0 +1,140 @@
+//! The SQLite store: pragmas, migrations, preferences, reading positions.
+
+use margin_core::content::builtin_article;
+use margin_core::store::{migrations, PreferencesPatch, ReadingPosition, Store, Theme};
+use margin_core::Error;
+use rusqlite::Connection;
+
+use crate::data_path;
+
+#[test]
+fn migrations_validate() {
+    migrations().validate().expect("migrations are valid");
+}
+
+#[test]
+fn open_sets_the_durability_pragmas() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_in_dir(dir.path()).unwrap();
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    assert_eq!(store.schema_version().unwrap(), 1);
+    drop(store);
+    // journal_mode is stored in the file; synchronous is per connection, so check ours.
+    let conn = Connection::open(dir.path().join("margin.sqlite3")).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn a_schema_1_database_opens_and_keeps_its_data() {
+    // Made by schema 1 (see core/tests/data/README.md); copied so the fixture stays pristine.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("margin.sqlite3");
+    std::fs::copy(data_path("schema-v1.sqlite3"), &path).unwrap();
+    let store = Store::open(&path).unwrap();
+    let prefs = store.preferences().unwrap();
+    assert_eq!(prefs.theme, Theme::Sepia);
+    assert_eq!(prefs.font_size.0, 22);
+    let article = builtin_article("korean-war").unwrap();
+    let pos = store.reading_position(&article).unwrap().unwrap();
+    assert_eq!(pos.block_id, "stalemate");
+}
+
+#[test]
+fn preferences_default_update_and_refuse_bad_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in_dir(dir.path()).unwrap();
+    let prefs = store.preferences().unwrap();
+    assert_eq!(prefs.theme, Theme::System);
+    assert_eq!(prefs.font_size.0, 19);
+
+    let patch = PreferencesPatch {
+        theme: Some("dark".into()),
+        font_size: Some(24),
+    };
+    store.update_preferences(&patch).unwrap();
+    drop(store);
+    let mut store = Store::open_in_dir(dir.path()).unwrap();
+    assert_eq!(store.preferences().unwrap().theme, Theme::Dark);
+    assert_eq!(store.preferences().unwrap().font_size.0, 24);
+
+    for patch in [
+        PreferencesPatch {
+            theme: Some("neon".into()),
+            font_size: Some(16),
+        },
+        PreferencesPatch {
+            theme: Some("light".into()),
+            font_size: Some(99),
+        },
+        PreferencesPatch {
+            theme: None,
+            font_size: Some(-3),
+        },
+    ] {
+        let err = store.update_preferences(&patch).unwrap_err();
+        assert_eq!(err.kind(), "invalid_input", "{err}");
+        // Nothing of a refused patch is written, not even its valid half.
+        assert_eq!(store.preferences().unwrap().theme, Theme::Dark);
+        assert_eq!(store.preferences().unwrap().font_size.0, 24);
+    }
+}
+
+#[test]
+fn the_reading_position_round_trips_and_is_validated() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = builtin_article("korean-war").unwrap();
+    let mut store = Store::open_in_dir(dir.path()).unwrap();
+    assert_eq!(store.reading_position(&article).unwrap(), None);
+    let block = article.block("casualties").unwrap();
+    let pos = ReadingPosition {
+        block_id: block.id.clone(),
+        block_fraction: 0.25,
+        text_offset: block.start as i64,
+        progress: 0.8,
+    };
+    store.save_reading_position(&article, &pos).unwrap();
+    drop(store);
+    let mut store = Store::open_in_dir(dir.path()).unwrap();
+    assert_eq!(store.reading_position(&article).unwrap(), Some(pos.clone()));
+
+    let bad = [
+        ReadingPosition {
+            block_id: "nope".into(),
+            ..pos.clone()
+        },
+        ReadingPosition {
+            block_fraction: 1.5,
+            ..pos.clone()
+        },
+        ReadingPosition {
+            progress: f64::NAN,
+            ..pos.clone()
+        },
+        ReadingPosition {
+            text_offset: -1,
+            ..pos.clone()
+        },
+        ReadingPosition {
+            text_offset: article.text_length as i64 + 1,
+            ..pos.clone()
+        },
+    ];
+    for b in bad {
+        match store.save_reading_position(&article, &b) {
+            Err(Error::InvalidInput(_)) => {}
+            other => panic!("{b:?}: expected invalid input, got {other:?}"),
+        }
+    }
+    assert_eq!(store.reading_position(&article).unwrap(), Some(pos));
+}
+
+#[test]
+fn errors_cross_ipc_as_kind_and_message() {
+    let err = Error::InvalidInput("font size 99 is outside 14–28 px".into());
+    let json = serde_json::to_value(&err).unwrap();
+    assert_eq!(json["kind"], "invalid_input");
+    assert_eq!(json["message"], "font size 99 is outside 14–28 px");
+}

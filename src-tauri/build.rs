@@ -1,0 +1,19 @@
+// Declares the app's IPC commands so that Tauri generates `allow-<command>` permissions for
+// them; the capability file grants exactly those, and nothing else is callable from the UI.
+const COMMANDS: &[&str] = &[
+    "get_article",
+    "get_preferences",
+    "update_preferences",
+    "get_reading_position",
+    "save_reading_position",
+    "get_app_info",
+    "report_ui_error",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build configuration");
+}

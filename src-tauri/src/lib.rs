@@ -1,0 +1,89 @@
+//! The Margin desktop app: builds the Tauri app and its state around `margin-core`.
+//!
+//! State is one [`AppState`]: the parsed built-in articles (read-only) and the [`Store`] behind a
+//! `Mutex`. One connection owned by the app, rather than a pool, because SQLite serialises
+//! writers anyway, every command is a short transaction, and a single owner makes "this write is
+//! committed before the UI hears success" easy to see.
+
+mod commands;
+mod figures;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use margin_core::content::{builtin_article, builtin_article_ids, Article};
+use margin_core::store::{Store, DATABASE_FILE};
+use tauri::Manager;
+
+/// Everything the commands share.
+pub struct AppState {
+    /// The built-in articles by id, parsed once at start.
+    pub articles: HashMap<String, Article>,
+    /// The id of the article Margin opens.
+    pub default_article: String,
+    /// The user's database.
+    pub store: Mutex<Store>,
+    /// Where the database lives.
+    pub data_dir: PathBuf,
+}
+
+/// The environment variable that overrides the data directory (tests, portable installs).
+pub const DATA_DIR_ENV: &str = "MARGIN_DATA_DIR";
+
+fn data_dir(app: &tauri::App) -> Result<PathBuf, String> {
+    match std::env::var_os(DATA_DIR_ENV) {
+        Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
+        _ => app
+            .path()
+            .app_data_dir()
+            .map_err(|e| format!("cannot find the app data directory: {e}")),
+    }
+}
+
+fn build_state(app: &tauri::App) -> Result<AppState, String> {
+    let data_dir = data_dir(app)?;
+    let store = Store::open_in_dir(&data_dir).map_err(|e| {
+        format!(
+            "cannot open {}: {e}",
+            data_dir.join(DATABASE_FILE).display()
+        )
+    })?;
+    let mut articles = HashMap::new();
+    for id in builtin_article_ids() {
+        let article = builtin_article(id).map_err(|e| format!("built-in article {id}: {e}"))?;
+        articles.insert(id.to_string(), article);
+    }
+    let default_article = builtin_article_ids().next().unwrap_or_default().to_string();
+    Ok(AppState {
+        articles,
+        default_article,
+        store: Mutex::new(store),
+        data_dir,
+    })
+}
+
+/// Runs the desktop app.
+pub fn run() {
+    let result = tauri::Builder::default()
+        .register_uri_scheme_protocol(figures::SCHEME, figures::serve)
+        .setup(|app| {
+            let state = build_state(app)?;
+            app.manage(state);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::get_article,
+            commands::get_preferences,
+            commands::update_preferences,
+            commands::get_reading_position,
+            commands::save_reading_position,
+            commands::get_app_info,
+            commands::report_ui_error,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("margin: {e}");
+        std::process::exit(1);
+    }
+}

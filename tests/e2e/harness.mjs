@@ -1,0 +1,135 @@
+// Drives the real Margin binary in its real WebKit webview: tauri-driver (the WebDriver server
+// Tauri ships) starts WebKitWebDriver, which starts the app. Each launch gets the environment we
+// give tauri-driver, so MARGIN_DATA_DIR points the app at a temporary data directory.
+
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Builder, Capabilities } from "selenium-webdriver";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, "../..");
+export const APP = process.env.MARGIN_APP || path.join(ROOT, "target/debug/margin");
+export const ARTIFACTS = path.join(here, "artifacts");
+
+export function tempDataDir() {
+  return mkdtempSync(path.join(os.tmpdir(), "margin-e2e-"));
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function waitForPort(port, deadline) {
+  while (Date.now() < deadline) {
+    const open = await new Promise((resolve) => {
+      const socket = net.connect(port, "127.0.0.1");
+      socket.once("connect", () => { socket.destroy(); resolve(true); });
+      socket.once("error", () => resolve(false));
+    });
+    if (open) return;
+    await sleep(100);
+  }
+  throw new Error(`tauri-driver did not listen on ${port}`);
+}
+
+/** Starts the app with `dataDir` as its data directory and returns a WebDriver session on it. */
+export async function launch(dataDir, extraEnv = {}) {
+  if (!process.env.DISPLAY) throw new Error("no DISPLAY: run the end-to-end tests under Xvfb (scripts/test does)");
+  const port = await freePort();
+  const nativePort = await freePort();
+  const log = [];
+  const driverProcess = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
+    env: { ...process.env, MARGIN_DATA_DIR: dataDir, ...extraEnv },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  driverProcess.stdout.on("data", (d) => log.push(String(d)));
+  driverProcess.stderr.on("data", (d) => log.push(String(d)));
+  await waitForPort(port, Date.now() + 15000);
+
+  const capabilities = new Capabilities();
+  capabilities.setBrowserName("wry");
+  capabilities.set("tauri:options", { application: APP });
+  let driver;
+  let lastError;
+  // The first session request right after the driver starts is sometimes refused: retry.
+  for (let attempt = 0; attempt < 5 && !driver; attempt++) {
+    try {
+      driver = await new Builder().withCapabilities(capabilities).usingServer(`http://127.0.0.1:${port}/`).build();
+    } catch (error) {
+      lastError = error;
+      await sleep(500 * (attempt + 1));
+    }
+  }
+  if (!driver) {
+    driverProcess.kill();
+    throw new Error(`no WebDriver session: ${lastError}\n${log.join("")}`);
+  }
+  await driver.manage().setTimeouts({ script: 15000 });
+  const app = {
+    driver,
+    dataDir,
+    log,
+    async quit() {
+      try { await driver.quit(); } catch { /* the app may already be gone */ }
+      driverProcess.kill();
+      await new Promise((r) => (driverProcess.exitCode !== null ? r() : driverProcess.once("exit", r)));
+    },
+  };
+  await waitReady(app);
+  return app;
+}
+
+/** Waits until the reader has painted the article and restored the position. */
+export async function waitReady(app, timeout = 20000) {
+  await app.driver.wait(
+    () => app.driver.executeScript("return document.documentElement.dataset.ready === 'true'"),
+    timeout,
+    "the reader did not become ready",
+  );
+}
+
+/** Calls one of the app's IPC commands from inside the webview, as the UI does. */
+export function invoke(app, command, args = {}) {
+  return app.driver.executeAsyncScript(
+    `const done = arguments[arguments.length - 1];
+     window.__TAURI__.core.invoke(arguments[0], arguments[1])
+       .then((value) => done({ ok: true, value }), (error) => done({ ok: false, error }));`,
+    command,
+    args,
+  );
+}
+
+export function errors(app) {
+  return app.driver.executeScript("return window.__marginErrors.slice()");
+}
+
+/** Presses keys as a user would, on whatever has focus. */
+export async function press(app, ...keys) {
+  const actions = app.driver.actions({ async: true });
+  for (const key of keys) actions.sendKeys(key);
+  await actions.perform();
+}
+
+/** Grabs the X display (WebDriver's own screenshot command hangs with WebKitWebDriver). */
+export function screenshot(name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  execFileSync("import", ["-window", "root", file]);
+  return file;
+}
+
+export { sleep };

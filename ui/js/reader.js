@@ -1,0 +1,129 @@
+// Paints the article, keeps the progress bar current and remembers the reading position.
+
+import { api, figureUrl } from "./api.js";
+import { formatDate, scrollProgress } from "./format.js";
+
+const SAVE_DELAY_MS = 400;
+
+/** Height of what covers the top of the article (the toolbar), in px. */
+export function topInset() {
+  return document.querySelector(".toolbar").getBoundingClientRect().bottom;
+}
+
+export function renderArticle(article) {
+  const root = document.getElementById("article");
+  // The article HTML is written by core from the built-in pack: every text is escaped and the
+  // tag set is fixed (see core/src/content). It is the one HTML string the UI parses; user text
+  // (notes, tags) is never assigned as HTML.
+  root.innerHTML = article.html;
+  root.lang = article.meta.language;
+  root.setAttribute("aria-labelledby", "title");
+  root.removeAttribute("aria-busy");
+
+  for (const img of root.querySelectorAll("img[data-figure]")) {
+    img.src = figureUrl(img.dataset.figure);
+    const open = document.createElement("button");
+    open.type = "button";
+    open.className = "figure-open";
+    const caption = img.closest("figure").querySelector("figcaption");
+    open.setAttribute("aria-label", `Open figure in viewer: ${caption ? caption.textContent.split(". ")[0] : img.alt}`);
+    img.replaceWith(open);
+    open.append(img);
+  }
+
+  document.title = `${article.meta.title} — Margin`;
+  document.getElementById("toolbar-title").textContent = article.meta.title;
+  renderAttribution(article.meta);
+}
+
+function renderAttribution(meta) {
+  const footer = document.getElementById("attribution");
+  footer.replaceChildren();
+  const p = document.createElement("p");
+  p.textContent = `Article by ${meta.author}, first published by ${meta.source} on ${formatDate(meta.published)}, updated ${formatDate(meta.updated)}.`;
+  const maps = document.createElement("p");
+  maps.textContent = "Maps and figures drawn by Margin from Natural Earth data (public domain) and the article’s own figures; the original pictures were not available.";
+  footer.append(p, maps);
+}
+
+function blockElements() {
+  return document.querySelectorAll("#article [data-block]");
+}
+
+/** The block at the top of the viewport and how much of it is scrolled past. */
+export function currentPosition(article) {
+  const inset = topInset();
+  let found = null;
+  for (const el of blockElements()) {
+    const rect = el.getBoundingClientRect();
+    if (rect.bottom > inset + 1) {
+      found = { el, rect };
+      break;
+    }
+  }
+  const progress = scrollProgress(window.scrollY, document.documentElement.scrollHeight, window.innerHeight);
+  if (!found) {
+    const last = article.blocks[article.blocks.length - 1];
+    return { block_id: last.id, block_fraction: 1, text_offset: last.end, progress };
+  }
+  const block = article.blocks.find((b) => b.id === found.el.dataset.block);
+  const fraction = Math.min(1, Math.max(0, (inset - found.rect.top) / Math.max(1, found.rect.height)));
+  const textOffset = block.start + Math.floor(fraction * (block.end - block.start));
+  return { block_id: block.id, block_fraction: fraction, text_offset: textOffset, progress };
+}
+
+export function restorePosition(article, position) {
+  if (!position) return;
+  const el = document.getElementById(position.block_id);
+  if (!el) return;
+  const rect = el.getBoundingClientRect();
+  const y = window.scrollY + rect.top + position.block_fraction * rect.height - topInset();
+  window.scrollTo({ top: Math.max(0, Math.round(y)), behavior: "instant" });
+}
+
+/** Keeps the progress bar and the TOC current, and saves the position after scrolling stops. */
+export function trackPosition(article, toc) {
+  const fill = document.getElementById("progress-fill");
+  const bar = document.getElementById("progress");
+  const label = document.getElementById("progress-label");
+  let frame = 0;
+  let saveTimer = 0;
+  let lastSaved = "";
+
+  function paint() {
+    frame = 0;
+    const { progress } = currentPosition(article);
+    const percent = Math.round(progress * 100);
+    fill.style.transform = `scaleX(${progress})`;
+    bar.setAttribute("aria-valuenow", String(percent));
+    bar.setAttribute("aria-valuetext", `${percent}% read`);
+    label.textContent = `${percent}%`;
+    toc.markCurrent();
+  }
+
+  async function save() {
+    const position = currentPosition(article);
+    const key = `${position.block_id}:${position.block_fraction.toFixed(3)}`;
+    if (key === lastSaved) return;
+    try {
+      await api.saveReadingPosition(article.meta.id, position);
+      lastSaved = key;
+      document.documentElement.dataset.positionSaved = position.block_id;
+    } catch (error) {
+      console.error("could not save the reading position", error && error.message);
+    }
+  }
+
+  window.addEventListener("scroll", () => {
+    if (!frame) frame = requestAnimationFrame(paint);
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(save, SAVE_DELAY_MS);
+  }, { passive: true });
+  window.addEventListener("resize", () => {
+    if (!frame) frame = requestAnimationFrame(paint);
+  });
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") save();
+  });
+  paint();
+}
