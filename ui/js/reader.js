@@ -31,6 +31,13 @@ export function renderArticle(article) {
     open.append(img);
   }
 
+  // An English line of attribution under the original (Vietnamese) byline; not a text block.
+  const meta = article.meta;
+  const credit = document.createElement("p");
+  credit.className = "credit-line";
+  credit.textContent = `By ${meta.author} · ${meta.source} · published ${formatDate(meta.published)}, updated ${formatDate(meta.updated)}`;
+  root.querySelector(".article-header").append(credit);
+
   document.title = `${article.meta.title} — Margin`;
   document.getElementById("toolbar-title").textContent = article.meta.title;
   renderAttribution(article.meta);
