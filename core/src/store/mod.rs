@@ -9,9 +9,18 @@
 //!   are short `IMMEDIATE` transactions, so a second process (a CLI export while the app runs)
 //!   waits on the busy timeout instead of failing half-way.
 
+mod annotations;
+mod bookmarks;
+mod notes;
 mod preferences;
 mod reading;
 
+pub use annotations::{
+    check_colour, check_note, clean_tags, Annotation, AnnotationPatch, Colour, ImportReport,
+    ImportRow, NewAnnotation, COLOURS, MEANING_MAX_CHARS, NOTE_MAX_CHARS, TAGS_MAX, TAG_MAX_CHARS,
+};
+pub use bookmarks::{Bookmark, NewBookmark, LABEL_MAX_CHARS};
+pub use notes::{Note, FREE_NOTE_MAX_CHARS};
 pub use preferences::{FontSize, Preferences, PreferencesPatch, Theme};
 pub use reading::ReadingPosition;
 
@@ -27,8 +36,12 @@ use crate::Result;
 /// The file name of the database inside the data directory.
 pub const DATABASE_FILE: &str = "margin.sqlite3";
 
-static MIGRATIONS: LazyLock<Migrations<'static>> =
-    LazyLock::new(|| Migrations::new(vec![M::up(include_str!("migrations/0001_reader.sql"))]));
+static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
+    Migrations::new(vec![
+        M::up(include_str!("migrations/0001_reader.sql")),
+        M::up(include_str!("migrations/0002_annotations.sql")),
+    ])
+});
 
 /// The migrations, exposed so tests can `validate()` them.
 pub fn migrations() -> &'static Migrations<'static> {
@@ -98,6 +111,11 @@ impl Store {
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// A new time-ordered id (UUID v7): sorts by creation, unique across machines.
+pub(crate) fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
 }
 
 /// The timestamp format every table uses: UTC, RFC 3339 with milliseconds.

@@ -76,12 +76,24 @@ impl Default for FontSize {
 }
 
 /// All preferences, with defaults for those never set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Preferences {
     /// Colour theme.
     pub theme: Theme,
     /// Body text size.
     pub font_size: FontSize,
+    /// The colour the `h` key highlights in: the last one used.
+    pub highlight_colour: String,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Preferences {
+            theme: Theme::default(),
+            font_size: FontSize::default(),
+            highlight_colour: "yellow".to_string(),
+        }
+    }
 }
 
 /// A change to some preferences, as the UI sends it. Values are checked by core, so that a bad
@@ -93,6 +105,8 @@ pub struct PreferencesPatch {
     pub theme: Option<String>,
     /// New font size in px.
     pub font_size: Option<i64>,
+    /// New default highlight colour.
+    pub highlight_colour: Option<String>,
 }
 
 impl Store {
@@ -119,6 +133,11 @@ impl Store {
                 .and_then(|n| FontSize::parse(n).ok())
                 .unwrap_or_default();
         }
+        if let Some(colour) = get("highlight_colour")? {
+            if super::check_colour(&colour).is_ok() {
+                prefs.highlight_colour = colour;
+            }
+        }
         Ok(prefs)
     }
 
@@ -126,6 +145,9 @@ impl Store {
     pub fn update_preferences(&mut self, patch: &PreferencesPatch) -> Result<Preferences> {
         let theme = patch.theme.as_deref().map(Theme::parse).transpose()?;
         let font_size = patch.font_size.map(FontSize::parse).transpose()?;
+        if let Some(colour) = &patch.highlight_colour {
+            super::check_colour(colour)?;
+        }
         self.write(|tx| {
             let put = |key: &str, value: String| -> Result<()> {
                 tx.execute(
@@ -144,6 +166,9 @@ impl Store {
             }
             if let Some(size) = font_size {
                 put("font_size", size.0.to_string())?;
+            }
+            if let Some(colour) = &patch.highlight_colour {
+                put("highlight_colour", colour.clone())?;
             }
             Ok(())
         })?;

@@ -1,5 +1,6 @@
 //! Integration tests for margin-core, one binary with a module per concern.
 
+mod anchoring;
 mod content;
 mod store;
 

@@ -17,7 +17,7 @@ fn open_sets_the_durability_pragmas() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open_in_dir(dir.path()).unwrap();
     assert_eq!(store.integrity_check().unwrap(), "ok");
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), 2);
     drop(store);
     // journal_mode is stored in the file; synchronous is per connection, so check ours.
     let conn = Connection::open(dir.path().join("margin.sqlite3")).unwrap();
@@ -53,6 +53,7 @@ fn preferences_default_update_and_refuse_bad_values() {
     let patch = PreferencesPatch {
         theme: Some("dark".into()),
         font_size: Some(24),
+        highlight_colour: None,
     };
     store.update_preferences(&patch).unwrap();
     drop(store);
@@ -64,14 +65,22 @@ fn preferences_default_update_and_refuse_bad_values() {
         PreferencesPatch {
             theme: Some("neon".into()),
             font_size: Some(16),
+            highlight_colour: None,
         },
         PreferencesPatch {
             theme: Some("light".into()),
             font_size: Some(99),
+            highlight_colour: None,
         },
         PreferencesPatch {
             theme: None,
             font_size: Some(-3),
+            highlight_colour: None,
+        },
+        PreferencesPatch {
+            theme: Some("light".into()),
+            font_size: None,
+            highlight_colour: Some("red".into()),
         },
     ] {
         let err = store.update_preferences(&patch).unwrap_err();

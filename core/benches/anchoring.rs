@@ -1,0 +1,57 @@
+//! Anchoring costs, run by hand: `cargo bench -p margin-core --bench anchoring`.
+//!
+//! - `open_10000_exact`: opening the article with 10,000 annotations on an unchanged text
+//!   (target: 50 ms).
+//! - `reanchor_1000_revised`: re-anchoring 1,000 annotations made on the built-in article against
+//!   the revised copy in `tests/data/` (target: 100 ms).
+//!
+//! Both include preparing the text (`Anchorer::new`). Tests never assert on time; the figures go
+//! into the docs.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use margin_core::anchor::{Anchorer, Report, Selectors};
+use margin_core::content::{builtin_article, builtin_figure, parse_article};
+
+/// `n` highlights spread evenly over `text`, 8 to 207 code points long.
+fn spread(text: &str, n: usize) -> Vec<Selectors> {
+    let prepared = Anchorer::new(text);
+    let len = prepared.len();
+    (0..n)
+        .map(|i| {
+            let quote = 8 + (i * 37) % 200;
+            let start = i * (len - quote) / n;
+            prepared.describe(start, start + quote).unwrap()
+        })
+        .collect()
+}
+
+fn anchoring(c: &mut Criterion) {
+    let original = builtin_article("korean-war").unwrap();
+    let src = include_str!("../tests/data/korean-war-revised.md");
+    let revised = parse_article(src, &builtin_figure).unwrap();
+
+    let many = spread(&original.text, 10_000);
+    let report = Report::of(&Anchorer::new(&original.text).anchor_all(&many));
+    println!(
+        "open: {} annotations on {} code points: {report}",
+        many.len(),
+        original.text_length
+    );
+    c.bench_function("open_10000_exact", |b| {
+        b.iter(|| Anchorer::new(&original.text).anchor_all(std::hint::black_box(&many)))
+    });
+
+    let some = spread(&original.text, 1_000);
+    let report = Report::of(&Anchorer::new(&revised.text).anchor_all(&some));
+    println!(
+        "re-anchor: {} annotations onto {} code points: {report}",
+        some.len(),
+        revised.text_length
+    );
+    c.bench_function("reanchor_1000_revised", |b| {
+        b.iter(|| Anchorer::new(&revised.text).anchor_all(std::hint::black_box(&some)))
+    });
+}
+
+criterion_group!(benches, anchoring);
+criterion_main!(benches);

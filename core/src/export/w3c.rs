@@ -1,0 +1,271 @@
+//! W3C Web Annotation Data Model (JSON-LD) export and import.
+//!
+//! Shape of an export: an `AnnotationCollection` whose `first` page holds every annotation. Each
+//! annotation targets the article's IRI with a `TextQuoteSelector` and, when placed, a
+//! `TextPositionSelector` (code points); its note is a `TextualBody` in `text/markdown` with
+//! purpose `commenting`, each tag a `TextualBody` with purpose `tagging`, its colour the target's
+//! `styleClass`. The text revision the selectors were made on is kept beside them as
+//! `margin:revision` (a term of Margin's own namespace, declared in the context).
+
+use std::collections::HashMap;
+
+use serde_json::{json, Value};
+
+use crate::anchor::{Anchorer, Selectors, TextPositionSelector, TextQuoteSelector};
+use crate::content::Article;
+pub use crate::store::ImportReport;
+use crate::store::{Annotation, ImportRow, Store};
+use crate::{Error, Result};
+
+/// The namespace of Margin's own terms in exports.
+pub const MARGIN_NS: &str = "urn:margin:ns#";
+
+fn iri(article_id: &str) -> String {
+    format!("urn:margin:article:{article_id}")
+}
+
+fn annotation_json(a: &Annotation) -> Value {
+    let mut selectors = vec![json!({
+        "type": "TextQuoteSelector",
+        "exact": a.quote.exact,
+        "prefix": a.quote.prefix,
+        "suffix": a.quote.suffix,
+    })];
+    if let Some(p) = &a.position {
+        selectors.push(json!({ "type": "TextPositionSelector", "start": p.start, "end": p.end }));
+    }
+    let mut body = Vec::new();
+    if !a.note.is_empty() {
+        body.push(json!({
+            "type": "TextualBody", "value": a.note, "format": "text/markdown", "purpose": "commenting",
+        }));
+    }
+    for tag in &a.tags {
+        body.push(json!({ "type": "TextualBody", "value": tag, "purpose": "tagging" }));
+    }
+    let mut out = json!({
+        "id": format!("urn:uuid:{}", a.id),
+        "type": "Annotation",
+        "motivation": if a.note.is_empty() { "highlighting" } else { "commenting" },
+        "created": a.created_at,
+        "modified": a.updated_at,
+        "target": {
+            "source": iri(&a.article_id),
+            "selector": selectors,
+            "styleClass": a.colour,
+            "margin:revision": a.revision,
+        },
+    });
+    if !body.is_empty() {
+        out["body"] = Value::Array(body);
+    }
+    out
+}
+
+/// Exports the live annotations of the given articles as one `AnnotationCollection`.
+pub fn export(store: &mut Store, articles: &[&Article]) -> Result<Value> {
+    let mut items = Vec::new();
+    for article in articles {
+        for a in store.annotations(article)? {
+            items.push(annotation_json(&a));
+        }
+    }
+    Ok(json!({
+        "@context": ["http://www.w3.org/ns/anno.jsonld", { "margin": MARGIN_NS }],
+        "type": "AnnotationCollection",
+        "label": "Margin annotations",
+        "generator": { "type": "Software", "name": format!("Margin {}", env!("CARGO_PKG_VERSION")) },
+        "total": items.len(),
+        "first": { "type": "AnnotationPage", "startIndex": 0, "items": items },
+    }))
+}
+
+/// One annotation read from JSON, checked but not yet anchored.
+struct Incoming {
+    id: String,
+    article_id: String,
+    selectors: Selectors,
+    colour: String,
+    note: String,
+    tags: Vec<String>,
+    created: Option<String>,
+    modified: Option<String>,
+}
+
+fn field<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+    v.get(key).and_then(Value::as_str)
+}
+
+/// Finds the annotations in a collection, a page, an array, or a single annotation.
+fn items(doc: &Value) -> Result<Vec<&Value>> {
+    if let Some(list) = doc.as_array() {
+        return Ok(list.iter().collect());
+    }
+    match field(doc, "type") {
+        Some("AnnotationCollection") => {
+            let page = doc.get("first").unwrap_or(doc);
+            let list = page.get("items").and_then(Value::as_array);
+            Ok(list.map(|l| l.iter().collect()).unwrap_or_default())
+        }
+        Some("AnnotationPage") => Ok(doc
+            .get("items")
+            .and_then(Value::as_array)
+            .map(|l| l.iter().collect())
+            .unwrap_or_default()),
+        Some("Annotation") => Ok(vec![doc]),
+        _ => Err(Error::InvalidInput(
+            "not a W3C Web Annotation document: expected an AnnotationCollection, an AnnotationPage, \
+             an Annotation or an array of them"
+                .into(),
+        )),
+    }
+}
+
+fn parse_one(v: &Value, n: usize, known: &HashMap<String, &Article>) -> Result<Incoming> {
+    let bad = |why: String| Error::InvalidInput(format!("annotation #{n}: {why}"));
+    if field(v, "type") != Some("Annotation") {
+        return Err(bad("its type is not \"Annotation\"".into()));
+    }
+    let raw_id = field(v, "id").ok_or_else(|| bad("it has no id".into()))?;
+    let id = raw_id
+        .strip_prefix("urn:uuid:")
+        .unwrap_or(raw_id)
+        .trim()
+        .to_string();
+    if id.is_empty() || id.len() > 200 || id.chars().any(char::is_control) {
+        return Err(bad(format!("its id {raw_id:?} is not usable")));
+    }
+    let target = v
+        .get("target")
+        .ok_or_else(|| bad("it has no target".into()))?;
+    let source = field(target, "source").ok_or_else(|| bad("its target has no source".into()))?;
+    let article_id = source
+        .strip_prefix("urn:margin:article:")
+        .filter(|a| known.contains_key(*a))
+        .ok_or_else(|| {
+            bad(format!(
+                "its target {source:?} is not an article Margin has"
+            ))
+        })?
+        .to_string();
+    let selectors = match target.get("selector") {
+        Some(Value::Array(list)) => list.iter().collect::<Vec<_>>(),
+        Some(one @ Value::Object(_)) => vec![one],
+        _ => Vec::new(),
+    };
+    let mut quote = None;
+    let mut position = None;
+    for s in selectors {
+        match field(s, "type") {
+            Some("TextQuoteSelector") => {
+                let exact = field(s, "exact").unwrap_or_default();
+                if exact.is_empty() {
+                    return Err(bad("its TextQuoteSelector has an empty exact".into()));
+                }
+                quote = Some(TextQuoteSelector {
+                    exact: exact.to_string(),
+                    prefix: field(s, "prefix").unwrap_or_default().to_string(),
+                    suffix: field(s, "suffix").unwrap_or_default().to_string(),
+                });
+            }
+            Some("TextPositionSelector") => {
+                let start = s.get("start").and_then(Value::as_u64);
+                let end = s.get("end").and_then(Value::as_u64);
+                match (start, end) {
+                    (Some(start), Some(end)) if start < end => {
+                        position = Some(TextPositionSelector {
+                            start: start as usize,
+                            end: end as usize,
+                        })
+                    }
+                    _ => return Err(bad("its TextPositionSelector needs start < end".into())),
+                }
+            }
+            _ => {}
+        }
+    }
+    let quote = quote.ok_or_else(|| bad("it has no TextQuoteSelector".into()))?;
+    let colour = field(target, "styleClass").unwrap_or("yellow").to_string();
+    crate::store::check_colour(&colour).map_err(|e| bad(e.to_string()))?;
+
+    let bodies = match v.get("body") {
+        Some(Value::Array(list)) => list.iter().collect::<Vec<_>>(),
+        Some(one @ Value::Object(_)) => vec![one],
+        _ => Vec::new(),
+    };
+    let mut note = String::new();
+    let mut tags = Vec::new();
+    for b in bodies {
+        let value = field(b, "value").unwrap_or_default();
+        match field(b, "purpose") {
+            Some("tagging") => tags.push(value.to_string()),
+            _ if !value.is_empty() => {
+                if !note.is_empty() {
+                    note.push_str("\n\n");
+                }
+                note.push_str(value);
+            }
+            _ => {}
+        }
+    }
+    crate::store::check_note(&note).map_err(|e| bad(e.to_string()))?;
+    let tags = crate::store::clean_tags(&tags).map_err(|e| bad(e.to_string()))?;
+    Ok(Incoming {
+        id,
+        article_id,
+        selectors: Selectors { quote, position },
+        colour,
+        note,
+        tags,
+        created: field(v, "created").map(str::to_string),
+        modified: field(v, "modified").map(str::to_string),
+    })
+}
+
+/// Imports W3C Web Annotation JSON into the store: every annotation is checked first (one bad
+/// one refuses the whole file, and nothing is written), then anchored in the current text of its
+/// article, then added, or merged into the annotation with the same id. Importing the same file
+/// twice changes nothing the second time.
+pub fn import(store: &mut Store, articles: &[&Article], json: &str) -> Result<ImportReport> {
+    let doc: Value = serde_json::from_str(json)
+        .map_err(|e| Error::InvalidInput(format!("the file is not valid JSON: {e}")))?;
+    let known: HashMap<String, &Article> =
+        articles.iter().map(|a| (a.meta.id.clone(), *a)).collect();
+    let incoming = items(&doc)?
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| parse_one(v, i + 1, &known))
+        .collect::<Result<Vec<_>>>()?;
+
+    let mut anchorers: HashMap<&str, Anchorer> = HashMap::new();
+    let mut placed = Vec::with_capacity(incoming.len());
+    for inc in &incoming {
+        let article = known[&inc.article_id];
+        let anchorer = anchorers
+            .entry(article.meta.id.as_str())
+            .or_insert_with(|| Anchorer::new(&article.text));
+        let found = anchorer.anchor(&inc.selectors);
+        let selectors = match found.position {
+            Some(p) => anchorer.describe(p.start, p.end)?,
+            None => inc.selectors.clone(),
+        };
+        placed.push((selectors, found.status));
+    }
+
+    let rows: Vec<ImportRow<'_>> = incoming
+        .iter()
+        .zip(&placed)
+        .map(|(inc, (selectors, status))| ImportRow {
+            id: &inc.id,
+            article: known[&inc.article_id],
+            selectors,
+            status: *status,
+            colour: &inc.colour,
+            note: &inc.note,
+            tags: &inc.tags,
+            created: inc.created.as_deref(),
+            modified: inc.modified.as_deref(),
+        })
+        .collect();
+    store.import_annotations(&rows)
+}

@@ -1,0 +1,712 @@
+//! Highlights with their notes, tags and colours; re-anchored when the article's text changes.
+
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+
+use super::{new_id, Store, NOW};
+use crate::anchor::{
+    describe, AnchorStatus, Anchorer, Selectors, TextPositionSelector, TextQuoteSelector,
+};
+use crate::content::Article;
+use crate::{Error, Result};
+
+/// The colours a highlight can have, with the meaning each has until the user renames it.
+pub const COLOURS: [(&str, &str); 5] = [
+    ("yellow", "Key idea"),
+    ("green", "Fact or date"),
+    ("blue", "Context"),
+    ("pink", "Question"),
+    ("purple", "To remember"),
+];
+
+/// Longest note, in code points (about ten pages of text).
+pub const NOTE_MAX_CHARS: usize = 20_000;
+/// Longest tag, in code points.
+pub const TAG_MAX_CHARS: usize = 64;
+/// Most tags on one highlight.
+pub const TAGS_MAX: usize = 32;
+/// Longest colour meaning, in code points.
+pub const MEANING_MAX_CHARS: usize = 40;
+
+/// A colour and what it means to this user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Colour {
+    /// The colour's name (`yellow`, ...).
+    pub name: String,
+    /// What it means ("Key idea").
+    pub meaning: String,
+}
+
+/// A highlight as the UI shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Annotation {
+    /// UUID v7.
+    pub id: String,
+    /// The article it belongs to.
+    pub article_id: String,
+    /// The revision its selectors were made for.
+    pub revision: String,
+    /// The quote with its context.
+    pub quote: TextQuoteSelector,
+    /// Where it is now, in code points of the canonical text; `None` for an orphan.
+    pub position: Option<TextPositionSelector>,
+    /// How it was found in the current text.
+    pub status: AnchorStatus,
+    /// Colour name.
+    pub colour: String,
+    /// Markdown note ('' for none).
+    pub note: String,
+    /// Tags, sorted.
+    pub tags: Vec<String>,
+    /// The section it starts in, if placed.
+    pub section_id: Option<String>,
+    /// Creation time (RFC 3339, UTC).
+    pub created_at: String,
+    /// Last change (RFC 3339, UTC).
+    pub updated_at: String,
+}
+
+/// A new highlight, as the UI sends it after the user selected text.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewAnnotation {
+    /// Start, in code points of the canonical text.
+    pub start: i64,
+    /// End (exclusive).
+    pub end: i64,
+    /// The selected text as the UI saw it; must equal the text at `start..end`.
+    pub exact: String,
+    /// Colour name.
+    pub colour: String,
+    /// Optional Markdown note.
+    #[serde(default)]
+    pub note: String,
+    /// Optional tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+/// A change to a highlight; absent fields stay as they are.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnnotationPatch {
+    /// New colour name.
+    pub colour: Option<String>,
+    /// New note.
+    pub note: Option<String>,
+    /// New set of tags.
+    pub tags: Option<Vec<String>>,
+}
+
+/// Refuses a colour name Margin does not have.
+pub fn check_colour(colour: &str) -> Result<()> {
+    if COLOURS.iter().any(|(c, _)| *c == colour) {
+        Ok(())
+    } else {
+        let names: Vec<&str> = COLOURS.iter().map(|(c, _)| *c).collect();
+        Err(Error::InvalidInput(format!(
+            "unknown colour {colour:?}: use one of {}",
+            names.join(", ")
+        )))
+    }
+}
+
+/// Refuses a note over [`NOTE_MAX_CHARS`].
+pub fn check_note(note: &str) -> Result<()> {
+    let n = note.chars().count();
+    if n > NOTE_MAX_CHARS {
+        return Err(Error::InvalidInput(format!(
+            "the note is {n} characters long; the limit is {NOTE_MAX_CHARS}"
+        )));
+    }
+    Ok(())
+}
+
+/// Trims, de-duplicates, sorts and checks tags (none empty, none too long, not too many).
+pub fn clean_tags(tags: &[String]) -> Result<Vec<String>> {
+    let mut out: Vec<String> = Vec::with_capacity(tags.len());
+    for tag in tags {
+        let tag = tag.trim();
+        if tag.is_empty() {
+            return Err(Error::InvalidInput("a tag cannot be empty".into()));
+        }
+        if tag.chars().count() > TAG_MAX_CHARS {
+            return Err(Error::InvalidInput(format!(
+                "the tag {tag:?} is longer than {TAG_MAX_CHARS} characters"
+            )));
+        }
+        if tag.chars().any(char::is_control) {
+            return Err(Error::InvalidInput(format!(
+                "the tag {tag:?} contains a control character"
+            )));
+        }
+        if !out.iter().any(|t| t == tag) {
+            out.push(tag.to_string());
+        }
+    }
+    if out.len() > TAGS_MAX {
+        return Err(Error::InvalidInput(format!(
+            "at most {TAGS_MAX} tags on one highlight"
+        )));
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn section_of(article: &Article, start: usize) -> Option<String> {
+    let i = article.blocks.partition_point(|b| b.end <= start);
+    article.blocks.get(i).map(|b| b.section.clone())
+}
+
+struct Row {
+    id: String,
+    article_id: String,
+    revision: String,
+    quote: TextQuoteSelector,
+    position: Option<TextPositionSelector>,
+    status: String,
+    colour: String,
+    note: String,
+    created_at: String,
+    updated_at: String,
+}
+
+const ROW_COLUMNS: &str =
+    "id, article_id, article_revision, quote_exact, quote_prefix, quote_suffix,
+     position_start, position_end, anchor_status, colour, note, created_at, updated_at";
+
+fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
+    let start: Option<i64> = r.get(6)?;
+    let end: Option<i64> = r.get(7)?;
+    Ok(Row {
+        id: r.get(0)?,
+        article_id: r.get(1)?,
+        revision: r.get(2)?,
+        quote: TextQuoteSelector {
+            exact: r.get(3)?,
+            prefix: r.get(4)?,
+            suffix: r.get(5)?,
+        },
+        position: match (start, end) {
+            (Some(s), Some(e)) => Some(TextPositionSelector {
+                start: s as usize,
+                end: e as usize,
+            }),
+            _ => None,
+        },
+        status: r.get(8)?,
+        colour: r.get(9)?,
+        note: r.get(10)?,
+        created_at: r.get(11)?,
+        updated_at: r.get(12)?,
+    })
+}
+
+fn status_from(s: &str) -> AnchorStatus {
+    match s {
+        "exact" => AnchorStatus::Exact,
+        "moved" => AnchorStatus::Moved,
+        "fuzzy" => AnchorStatus::Fuzzy,
+        _ => AnchorStatus::Orphan,
+    }
+}
+
+fn status_name(s: AnchorStatus) -> &'static str {
+    match s {
+        AnchorStatus::Exact => "exact",
+        AnchorStatus::Moved => "moved",
+        AnchorStatus::Fuzzy => "fuzzy",
+        AnchorStatus::Orphan => "orphan",
+    }
+}
+
+fn tags_of(tx: &rusqlite::Connection, id: &str) -> Result<Vec<String>> {
+    let mut stmt =
+        tx.prepare_cached("SELECT tag FROM annotation_tags WHERE annotation_id = ?1 ORDER BY tag")?;
+    let tags = stmt
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(tags)
+}
+
+fn set_tags(tx: &Transaction<'_>, id: &str, tags: &[String]) -> Result<()> {
+    tx.execute("DELETE FROM annotation_tags WHERE annotation_id = ?1", [id])?;
+    let mut stmt =
+        tx.prepare_cached("INSERT INTO annotation_tags (annotation_id, tag) VALUES (?1, ?2)")?;
+    for tag in tags {
+        stmt.execute(params![id, tag])?;
+    }
+    Ok(())
+}
+
+/// Writes a (re-)anchoring result into a row: new selectors for placed annotations, status only
+/// for orphans (which keep their last selectors so that nothing of them is lost).
+fn store_anchor(
+    tx: &Transaction<'_>,
+    id: &str,
+    revision: &str,
+    selectors: Option<&Selectors>,
+    status: AnchorStatus,
+) -> Result<()> {
+    match selectors {
+        Some(s) => {
+            let pos = s.position.as_ref();
+            tx.execute(
+                "UPDATE annotations SET article_revision = ?2, quote_exact = ?3, quote_prefix = ?4,
+                   quote_suffix = ?5, position_start = ?6, position_end = ?7, anchor_status = ?8
+                 WHERE id = ?1",
+                params![
+                    id,
+                    revision,
+                    s.quote.exact,
+                    s.quote.prefix,
+                    s.quote.suffix,
+                    pos.map(|p| p.start as i64),
+                    pos.map(|p| p.end as i64),
+                    status_name(status)
+                ],
+            )?;
+        }
+        None => {
+            tx.execute(
+                "UPDATE annotations SET anchor_status = 'orphan', position_start = NULL, position_end = NULL
+                 WHERE id = ?1",
+                [id],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Inserts an annotation whose selectors are given (new or imported).
+pub(crate) struct Insert<'a> {
+    pub id: &'a str,
+    pub article: &'a Article,
+    pub selectors: &'a Selectors,
+    pub status: AnchorStatus,
+    pub colour: &'a str,
+    pub note: &'a str,
+    pub tags: &'a [String],
+    pub created_at: Option<&'a str>,
+    pub updated_at: Option<&'a str>,
+}
+
+pub(crate) fn insert(tx: &Transaction<'_>, a: Insert<'_>) -> Result<()> {
+    let pos = a.selectors.position.as_ref();
+    tx.execute(
+        &format!(
+            "INSERT INTO annotations (id, article_id, article_revision, quote_exact, quote_prefix,
+               quote_suffix, position_start, position_end, anchor_status, colour, note, created_at,
+               updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, coalesce(?12, {NOW}), coalesce(?13, {NOW}))"
+        ),
+        params![
+            a.id,
+            a.article.meta.id,
+            a.article.revision,
+            a.selectors.quote.exact,
+            a.selectors.quote.prefix,
+            a.selectors.quote.suffix,
+            pos.map(|p| p.start as i64),
+            pos.map(|p| p.end as i64),
+            status_name(a.status),
+            a.colour,
+            a.note,
+            a.created_at,
+            a.updated_at,
+        ],
+    )?;
+    set_tags(tx, a.id, a.tags)
+}
+
+impl Store {
+    /// Creates a highlight on `article` from a selection, after checking every field.
+    pub fn create_annotation(
+        &mut self,
+        article: &Article,
+        new: &NewAnnotation,
+    ) -> Result<Annotation> {
+        if new.start < 0 || new.end < 0 {
+            return Err(Error::InvalidInput("offsets cannot be negative".into()));
+        }
+        let (start, end) = (new.start as usize, new.end as usize);
+        if start >= end {
+            return Err(Error::InvalidInput(format!(
+                "the selection is empty or reversed (start {start}, end {end})"
+            )));
+        }
+        if end > article.text_length {
+            return Err(Error::InvalidInput(format!(
+                "the selection ends at {end}, past the end of the text ({})",
+                article.text_length
+            )));
+        }
+        let selectors = describe(&article.text, start, end)?;
+        if selectors.quote.exact != new.exact {
+            return Err(Error::InvalidInput(
+                "the selected text does not match the article at that place".into(),
+            ));
+        }
+        check_colour(&new.colour)?;
+        check_note(&new.note)?;
+        let tags = clean_tags(&new.tags)?;
+        let id = new_id();
+        self.write(|tx| {
+            insert(
+                tx,
+                Insert {
+                    id: &id,
+                    article,
+                    selectors: &selectors,
+                    status: AnchorStatus::Exact,
+                    colour: &new.colour,
+                    note: &new.note,
+                    tags: &tags,
+                    created_at: None,
+                    updated_at: None,
+                },
+            )
+        })?;
+        self.annotation(article, &id)
+    }
+
+    /// One live annotation by id.
+    pub fn annotation(&self, article: &Article, id: &str) -> Result<Annotation> {
+        let row = self
+            .conn()
+            .query_row(
+                &format!(
+                    "SELECT {ROW_COLUMNS} FROM annotations WHERE id = ?1 AND deleted_at IS NULL"
+                ),
+                [id],
+                read_row,
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("no highlight with id {id:?}")))?;
+        self.to_annotation(article, row)
+    }
+
+    fn to_annotation(&self, article: &Article, row: Row) -> Result<Annotation> {
+        let tags = tags_of(self.conn(), &row.id)?;
+        Ok(Annotation {
+            section_id: row
+                .position
+                .as_ref()
+                .and_then(|p| section_of(article, p.start)),
+            id: row.id,
+            article_id: row.article_id,
+            revision: row.revision,
+            quote: row.quote,
+            position: row.position,
+            status: status_from(&row.status),
+            colour: row.colour,
+            note: row.note,
+            tags,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        })
+    }
+
+    /// All live annotations of `article`, in document order, orphans last. Those made on another
+    /// revision of the text are re-anchored first and the result is saved, so this work is done
+    /// once per revision.
+    pub fn annotations(&mut self, article: &Article) -> Result<Vec<Annotation>> {
+        let rows: Vec<Row> = {
+            let mut stmt = self.conn().prepare_cached(&format!(
+                "SELECT {ROW_COLUMNS} FROM annotations WHERE article_id = ?1 AND deleted_at IS NULL"
+            ))?;
+            let rows = stmt.query_map([&article.meta.id], read_row)?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let stale: Vec<usize> = (0..rows.len())
+            .filter(|&i| rows[i].revision != article.revision)
+            .collect();
+        let mut rows = rows;
+        if !stale.is_empty() {
+            let anchorer = Anchorer::new(&article.text);
+            let mut updates = Vec::with_capacity(stale.len());
+            for &i in &stale {
+                let row = &rows[i];
+                let old = Selectors {
+                    quote: row.quote.clone(),
+                    position: row.position,
+                };
+                let found = anchorer.anchor(&old);
+                let selectors = match found.position {
+                    Some(p) => Some(anchorer.describe(p.start, p.end)?),
+                    None => None,
+                };
+                updates.push((i, selectors, found.status));
+            }
+            let revision = article.revision.clone();
+            self.write(|tx| {
+                for (i, selectors, status) in &updates {
+                    store_anchor(tx, &rows[*i].id, &revision, selectors.as_ref(), *status)?;
+                }
+                Ok(())
+            })?;
+            for (i, selectors, status) in updates {
+                let row = &mut rows[i];
+                row.status = status_name(status).to_string();
+                match selectors {
+                    Some(s) => {
+                        row.revision = revision.clone();
+                        row.quote = s.quote;
+                        row.position = s.position;
+                    }
+                    None => row.position = None,
+                }
+            }
+        }
+        // Tags for the whole article in one query rather than one per highlight.
+        let mut tags: std::collections::HashMap<String, Vec<String>> =
+            std::collections::HashMap::new();
+        {
+            let mut stmt = self.conn().prepare_cached(
+                "SELECT t.annotation_id, t.tag FROM annotation_tags t
+                 JOIN annotations a ON a.id = t.annotation_id
+                 WHERE a.article_id = ?1 AND a.deleted_at IS NULL ORDER BY t.tag",
+            )?;
+            let pairs = stmt.query_map([&article.meta.id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get(1)?))
+            })?;
+            for pair in pairs {
+                let (id, tag) = pair?;
+                tags.entry(id).or_default().push(tag);
+            }
+        }
+        let mut out: Vec<Annotation> = rows
+            .into_iter()
+            .map(|row| Annotation {
+                section_id: row
+                    .position
+                    .as_ref()
+                    .and_then(|p| section_of(article, p.start)),
+                tags: tags.remove(&row.id).unwrap_or_default(),
+                status: status_from(&row.status),
+                id: row.id,
+                article_id: row.article_id,
+                revision: row.revision,
+                quote: row.quote,
+                position: row.position,
+                colour: row.colour,
+                note: row.note,
+                created_at: row.created_at,
+                updated_at: row.updated_at,
+            })
+            .collect();
+        out.sort_by_key(|a| {
+            (
+                a.position.as_ref().map_or(usize::MAX, |p| p.start),
+                a.created_at.clone(),
+            )
+        });
+        Ok(out)
+    }
+
+    /// Changes a highlight's colour, note or tags.
+    pub fn update_annotation(
+        &mut self,
+        article: &Article,
+        id: &str,
+        patch: &AnnotationPatch,
+    ) -> Result<Annotation> {
+        if let Some(c) = &patch.colour {
+            check_colour(c)?;
+        }
+        if let Some(n) = &patch.note {
+            check_note(n)?;
+        }
+        let tags = patch.tags.as_deref().map(clean_tags).transpose()?;
+        self.annotation(article, id)?;
+        self.write(|tx| {
+            tx.execute(
+                &format!(
+                    "UPDATE annotations SET colour = coalesce(?2, colour), note = coalesce(?3, note),
+                       updated_at = {NOW} WHERE id = ?1"
+                ),
+                params![id, patch.colour, patch.note],
+            )?;
+            if let Some(tags) = &tags {
+                set_tags(tx, id, tags)?;
+            }
+            Ok(())
+        })?;
+        self.annotation(article, id)
+    }
+
+    /// Deletes a highlight softly: it disappears but can be restored (undo).
+    pub fn delete_annotation(&mut self, id: &str) -> Result<()> {
+        let changed = self.write(|tx| {
+            Ok(tx.execute(
+                &format!("UPDATE annotations SET deleted_at = {NOW} WHERE id = ?1 AND deleted_at IS NULL"),
+                [id],
+            )?)
+        })?;
+        if changed == 0 {
+            return Err(Error::NotFound(format!("no highlight with id {id:?}")));
+        }
+        Ok(())
+    }
+
+    /// Brings back a deleted highlight.
+    pub fn restore_annotation(&mut self, article: &Article, id: &str) -> Result<Annotation> {
+        let changed = self.write(|tx| {
+            Ok(tx.execute(
+                "UPDATE annotations SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
+                [id],
+            )?)
+        })?;
+        if changed == 0 {
+            return Err(Error::NotFound(format!(
+                "no deleted highlight with id {id:?}"
+            )));
+        }
+        self.annotation(article, id)
+    }
+
+    /// The colours with their meanings.
+    pub fn colours(&self) -> Result<Vec<Colour>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT meaning FROM colour_meanings WHERE colour = ?1")?;
+        COLOURS
+            .iter()
+            .map(|(name, default)| {
+                let meaning: Option<String> = stmt.query_row([name], |r| r.get(0)).optional()?;
+                Ok(Colour {
+                    name: name.to_string(),
+                    meaning: meaning.unwrap_or_else(|| default.to_string()),
+                })
+            })
+            .collect()
+    }
+
+    /// Renames what a colour means.
+    pub fn rename_colour(&mut self, colour: &str, meaning: &str) -> Result<Vec<Colour>> {
+        check_colour(colour)?;
+        let meaning = meaning.trim();
+        if meaning.is_empty() || meaning.chars().count() > MEANING_MAX_CHARS {
+            return Err(Error::InvalidInput(format!(
+                "a colour's meaning must be 1 to {MEANING_MAX_CHARS} characters"
+            )));
+        }
+        self.write(|tx| {
+            tx.execute(
+                &format!(
+                    "INSERT INTO colour_meanings (colour, meaning, created_at, updated_at)
+                     VALUES (?1, ?2, {NOW}, {NOW})
+                     ON CONFLICT (colour) DO UPDATE SET meaning = excluded.meaning, updated_at = excluded.updated_at"
+                ),
+                params![colour, meaning],
+            )?;
+            Ok(())
+        })?;
+        self.colours()
+    }
+}
+
+/// One annotation to import, already checked and anchored.
+pub struct ImportRow<'a> {
+    /// Its id (kept, so a second import merges instead of duplicating).
+    pub id: &'a str,
+    /// The article it targets.
+    pub article: &'a Article,
+    /// Selectors in the article's current text (or the imported ones, for an orphan).
+    pub selectors: &'a Selectors,
+    /// How it was anchored.
+    pub status: AnchorStatus,
+    /// Colour name (checked).
+    pub colour: &'a str,
+    /// Note (checked).
+    pub note: &'a str,
+    /// Tags (cleaned).
+    pub tags: &'a [String],
+    /// `created` from the file, if any.
+    pub created: Option<&'a str>,
+    /// `modified` from the file, if any.
+    pub modified: Option<&'a str>,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ImportReport {
+    /// New annotations.
+    pub added: usize,
+    /// Annotations that existed (same id) and were changed.
+    pub updated: usize,
+    /// Annotations that existed and already said the same.
+    pub unchanged: usize,
+    /// Of the added and updated, how many could not be placed in the text (kept as orphans).
+    pub orphaned: usize,
+}
+
+impl Store {
+    /// Adds or merges imported annotations in one transaction: all or nothing.
+    pub fn import_annotations(&mut self, rows: &[ImportRow<'_>]) -> Result<ImportReport> {
+        self.write(|tx| {
+            let mut report = ImportReport::default();
+            for row in rows {
+                let existing = tx
+                    .query_row(
+                        &format!("SELECT {ROW_COLUMNS} FROM annotations WHERE id = ?1"),
+                        [row.id],
+                        read_row,
+                    )
+                    .optional()?;
+                let orphan = row.status == AnchorStatus::Orphan;
+                match existing {
+                    None => {
+                        insert(
+                            tx,
+                            Insert {
+                                id: row.id,
+                                article: row.article,
+                                selectors: row.selectors,
+                                status: row.status,
+                                colour: row.colour,
+                                note: row.note,
+                                tags: row.tags,
+                                created_at: row.created,
+                                updated_at: row.modified,
+                            },
+                        )?;
+                        report.added += 1;
+                        report.orphaned += usize::from(orphan);
+                    }
+                    Some(old) => {
+                        let same = old.article_id == row.article.meta.id
+                            && old.colour == row.colour
+                            && old.note == row.note
+                            && tags_of(tx, row.id)? == row.tags
+                            && old.quote == row.selectors.quote
+                            && old.position == row.selectors.position;
+                        if same {
+                            report.unchanged += 1;
+                            continue;
+                        }
+                        tx.execute(
+                            &format!(
+                                "UPDATE annotations SET article_id = ?2, colour = ?3, note = ?4,
+                                   updated_at = coalesce(?5, {NOW}) WHERE id = ?1"
+                            ),
+                            params![
+                                row.id,
+                                row.article.meta.id,
+                                row.colour,
+                                row.note,
+                                row.modified
+                            ],
+                        )?;
+                        set_tags(tx, row.id, row.tags)?;
+                        let placed = (!orphan).then_some(row.selectors);
+                        store_anchor(tx, row.id, &row.article.revision, placed, row.status)?;
+                        report.updated += 1;
+                        report.orphaned += usize::from(orphan);
+                    }
+                }
+            }
+            Ok(report)
+        })
+    }
+}
