@@ -8,6 +8,22 @@ const COMMANDS: &[&str] = &[
     "save_reading_position",
     "get_app_info",
     "report_ui_error",
+    "list_annotations",
+    "create_annotation",
+    "update_annotation",
+    "delete_annotation",
+    "restore_annotation",
+    "get_colours",
+    "rename_colour",
+    "render_markdown",
+    "list_bookmarks",
+    "create_bookmark",
+    "rename_bookmark",
+    "delete_bookmark",
+    "list_notes",
+    "save_note",
+    "export_annotations",
+    "import_annotations",
 ];
 
 fn main() {

@@ -5,7 +5,11 @@
 use std::path::PathBuf;
 
 use margin_core::content::Article;
-use margin_core::store::{Preferences, PreferencesPatch, ReadingPosition, Store, DATABASE_FILE};
+use margin_core::export::w3c::ImportReport;
+use margin_core::store::{
+    Annotation, AnnotationPatch, Bookmark, Colour, NewAnnotation, NewBookmark, Note, Preferences,
+    PreferencesPatch, ReadingPosition, Store, DATABASE_FILE,
+};
 use margin_core::{Error, Result};
 use serde::Serialize;
 use tauri::State;
@@ -99,4 +103,187 @@ pub async fn report_ui_error(message: String) -> Result<()> {
     let message: String = message.chars().take(2000).collect();
     eprintln!("margin: UI error: {message}");
     Ok(())
+}
+
+// --- Highlights -------------------------------------------------------------------------------
+
+/// The article's highlights in document order (orphans last), re-anchored if the text changed.
+#[tauri::command]
+pub async fn list_annotations(
+    state: State<'_, AppState>,
+    article_id: String,
+) -> Result<Vec<Annotation>> {
+    let article = state.article(Some(&article_id))?;
+    state.with_store(|s| s.annotations(article))
+}
+
+/// Highlights a selection; returns the stored highlight once it is durably committed.
+#[tauri::command]
+pub async fn create_annotation(
+    state: State<'_, AppState>,
+    article_id: String,
+    annotation: NewAnnotation,
+) -> Result<Annotation> {
+    let article = state.article(Some(&article_id))?;
+    state.with_store(|s| s.create_annotation(article, &annotation))
+}
+
+/// Changes a highlight's colour, note or tags.
+#[tauri::command]
+pub async fn update_annotation(
+    state: State<'_, AppState>,
+    article_id: String,
+    id: String,
+    patch: AnnotationPatch,
+) -> Result<Annotation> {
+    let article = state.article(Some(&article_id))?;
+    state.with_store(|s| s.update_annotation(article, &id, &patch))
+}
+
+/// Deletes a highlight (softly: `restore_annotation` undoes it).
+#[tauri::command]
+pub async fn delete_annotation(state: State<'_, AppState>, id: String) -> Result<()> {
+    state.with_store(|s| s.delete_annotation(&id))
+}
+
+/// Undoes a delete.
+#[tauri::command]
+pub async fn restore_annotation(
+    state: State<'_, AppState>,
+    article_id: String,
+    id: String,
+) -> Result<Annotation> {
+    let article = state.article(Some(&article_id))?;
+    state.with_store(|s| s.restore_annotation(article, &id))
+}
+
+/// The highlight colours and what each means.
+#[tauri::command]
+pub async fn get_colours(state: State<'_, AppState>) -> Result<Vec<Colour>> {
+    state.with_store(|s| s.colours())
+}
+
+/// Renames what a colour means.
+#[tauri::command]
+pub async fn rename_colour(
+    state: State<'_, AppState>,
+    colour: String,
+    meaning: String,
+) -> Result<Vec<Colour>> {
+    state.with_store(|s| s.rename_colour(&colour, &meaning))
+}
+
+/// Renders a note's Markdown to sanitised HTML for the preview.
+#[tauri::command]
+pub async fn render_markdown(markdown: String) -> Result<String> {
+    margin_core::store::check_note(&markdown)?;
+    Ok(margin_core::markdown::render(&markdown))
+}
+
+// --- Bookmarks --------------------------------------------------------------------------------
+
+/// The article's bookmarks in document order.
+#[tauri::command]
+pub async fn list_bookmarks(
+    state: State<'_, AppState>,
+    article_id: String,
+) -> Result<Vec<Bookmark>> {
+    let article = state.article(Some(&article_id))?;
+    state.with_store(|s| s.bookmarks(article))
+}
+
+/// Bookmarks a section or a position.
+#[tauri::command]
+pub async fn create_bookmark(
+    state: State<'_, AppState>,
+    article_id: String,
+    bookmark: NewBookmark,
+) -> Result<Bookmark> {
+    let article = state.article(Some(&article_id))?;
+    state.with_store(|s| s.create_bookmark(article, &bookmark))
+}
+
+/// Changes a bookmark's label.
+#[tauri::command]
+pub async fn rename_bookmark(
+    state: State<'_, AppState>,
+    id: String,
+    label: String,
+) -> Result<Bookmark> {
+    state.with_store(|s| s.rename_bookmark(&id, &label))
+}
+
+/// Removes a bookmark.
+#[tauri::command]
+pub async fn delete_bookmark(state: State<'_, AppState>, id: String) -> Result<()> {
+    state.with_store(|s| s.delete_bookmark(&id))
+}
+
+// --- Free notes -------------------------------------------------------------------------------
+
+/// The article's free notes.
+#[tauri::command]
+pub async fn list_notes(state: State<'_, AppState>, article_id: String) -> Result<Vec<Note>> {
+    let article = state.article(Some(&article_id))?;
+    state.with_store(|s| s.notes(article))
+}
+
+/// Saves the note on a section (or on the article, with no section).
+#[tauri::command]
+pub async fn save_note(
+    state: State<'_, AppState>,
+    article_id: String,
+    section_id: Option<String>,
+    body: String,
+) -> Result<Note> {
+    let article = state.article(Some(&article_id))?;
+    state.with_store(|s| s.save_note(article, section_id.as_deref(), &body))
+}
+
+// --- Export and import ------------------------------------------------------------------------
+
+/// What an export wrote.
+#[derive(Serialize)]
+pub struct ExportDone {
+    path: PathBuf,
+    bytes: usize,
+}
+
+/// Writes every highlight to a file the user picked in the save dialog.
+#[tauri::command]
+pub async fn export_annotations(
+    state: State<'_, AppState>,
+    format: String,
+    path: PathBuf,
+) -> Result<ExportDone> {
+    let articles: Vec<&Article> = state.articles.values().collect();
+    let text = state.with_store(|s| match format.as_str() {
+        "w3c" => {
+            let doc = margin_core::export::w3c::export(s, &articles)?;
+            Ok(serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n")
+        }
+        "markdown" => {
+            let mut all = String::new();
+            for a in &articles {
+                all.push_str(&margin_core::export::markdown::export(s, a)?);
+            }
+            Ok(all)
+        }
+        other => Err(Error::InvalidInput(format!(
+            "unknown export format {other:?}"
+        ))),
+    })?;
+    crate::files::write_atomically(&path, text.as_bytes())?;
+    Ok(ExportDone {
+        path,
+        bytes: text.len(),
+    })
+}
+
+/// Imports W3C Web Annotation JSON-LD from a file the user picked in the open dialog.
+#[tauri::command]
+pub async fn import_annotations(state: State<'_, AppState>, path: PathBuf) -> Result<ImportReport> {
+    let json = std::fs::read_to_string(&path)?;
+    let articles: Vec<&Article> = state.articles.values().collect();
+    state.with_store(|s| margin_core::export::w3c::import(s, &articles, &json))
 }

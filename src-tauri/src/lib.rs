@@ -5,8 +5,10 @@
 //! writers anyway, every command is a short transaction, and a single owner makes "this write is
 //! committed before the UI hears success" easy to see.
 
+mod cli;
 mod commands;
 mod figures;
+mod files;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -63,9 +65,14 @@ fn build_state(app: &tauri::App) -> Result<AppState, String> {
     })
 }
 
-/// Runs the desktop app.
+/// Runs Margin: the command line when asked for (`margin export ...`), else the desktop app.
 pub fn run() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if cli::wants_cli(&args) {
+        std::process::exit(cli::main(&args));
+    }
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .register_uri_scheme_protocol(figures::SCHEME, figures::serve)
         .setup(|app| {
             let state = build_state(app)?;
@@ -80,6 +87,22 @@ pub fn run() {
             commands::save_reading_position,
             commands::get_app_info,
             commands::report_ui_error,
+            commands::list_annotations,
+            commands::create_annotation,
+            commands::update_annotation,
+            commands::delete_annotation,
+            commands::restore_annotation,
+            commands::get_colours,
+            commands::rename_colour,
+            commands::render_markdown,
+            commands::list_bookmarks,
+            commands::create_bookmark,
+            commands::rename_bookmark,
+            commands::delete_bookmark,
+            commands::list_notes,
+            commands::save_note,
+            commands::export_annotations,
+            commands::import_annotations,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -133,3 +133,39 @@ export function screenshot(name) {
 }
 
 export { sleep };
+
+/** Selects `phrase` inside block `blockId` as a user dragging over it would. */
+export async function selectPhrase(app, blockId, phrase) {
+  const ok = await app.driver.executeScript(
+    `const [blockId, phrase] = arguments;
+     const el = document.querySelector('[data-block="' + blockId + '"]');
+     const at = el.textContent.indexOf(phrase);
+     if (at < 0) return false;
+     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+     const range = document.createRange();
+     let pos = 0, started = false;
+     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+       const len = n.data.length;
+       if (!started && at < pos + len) { range.setStart(n, at - pos); started = true; }
+       if (started && at + phrase.length <= pos + len) { range.setEnd(n, at + phrase.length - pos); break; }
+       pos += len;
+     }
+     el.scrollIntoView({ block: 'center' });
+     const sel = getSelection();
+     sel.removeAllRanges();
+     sel.addRange(range);
+     return true;`,
+    blockId,
+    phrase,
+  );
+  if (!ok) throw new Error(`"${phrase}" is not in block ${blockId}`);
+}
+
+/** Waits until the page says it holds `n` highlights. */
+export async function waitHighlights(app, n) {
+  await app.driver.wait(
+    () => app.driver.executeScript("return document.documentElement.dataset.highlights === arguments[0]", String(n)),
+    5000,
+    `expected ${n} highlights`,
+  );
+}

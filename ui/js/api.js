@@ -14,6 +14,31 @@ export const api = {
   getReadingPosition: (articleId) => invoke("get_reading_position", { articleId }),
   saveReadingPosition: (articleId, position) => invoke("save_reading_position", { articleId, position }),
   getAppInfo: () => invoke("get_app_info"),
+
+  listAnnotations: (articleId) => invoke("list_annotations", { articleId }),
+  createAnnotation: (articleId, annotation) => invoke("create_annotation", { articleId, annotation }),
+  updateAnnotation: (articleId, id, patch) => invoke("update_annotation", { articleId, id, patch }),
+  deleteAnnotation: (id) => invoke("delete_annotation", { id }),
+  restoreAnnotation: (articleId, id) => invoke("restore_annotation", { articleId, id }),
+  getColours: () => invoke("get_colours"),
+  renameColour: (colour, meaning) => invoke("rename_colour", { colour, meaning }),
+  renderMarkdown: (markdown) => invoke("render_markdown", { markdown }),
+
+  listBookmarks: (articleId) => invoke("list_bookmarks", { articleId }),
+  createBookmark: (articleId, bookmark) => invoke("create_bookmark", { articleId, bookmark }),
+  renameBookmark: (id, label) => invoke("rename_bookmark", { id, label }),
+  deleteBookmark: (id) => invoke("delete_bookmark", { id }),
+
+  listNotes: (articleId) => invoke("list_notes", { articleId }),
+  saveNote: (articleId, sectionId, body) => invoke("save_note", { articleId, sectionId, body }),
+
+  exportAnnotations: (format, path) => invoke("export_annotations", { format, path }),
+  importAnnotations: (path) => invoke("import_annotations", { path }),
+
+  /** The OS save dialog (Tauri's dialog plugin); resolves to a path or null. */
+  saveDialog: (options) => invoke("plugin:dialog|save", { options }),
+  /** The OS open dialog; resolves to a path or null. */
+  openDialog: (options) => invoke("plugin:dialog|open", { options }),
 };
 
 /** The URL the webview loads a built-in figure from (scheme differs per OS; Tauri knows). */

@@ -6,10 +6,16 @@ function isTyping(target) {
   return target.closest && target.closest("input, textarea, select, [contenteditable=true]");
 }
 
-export function initKeys({ prefs, toc, viewer, dialogs }) {
+export function initKeys({ prefs, toc, viewer, dialogs, highlights, sidebar, bookmarks }) {
   document.addEventListener("keydown", (event) => {
-    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-    if (isTyping(event.target) || viewer.isOpen() || dialogs.anyOpen()) return;
+    if (event.defaultPrevented || viewer.isOpen() || dialogs.anyOpen() || isTyping(event.target)) return;
+    // Ctrl+Z (Cmd+Z) undoes the last delete of a highlight.
+    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === "z") {
+      event.preventDefault();
+      highlights.undo();
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
     const actions = {
       j: () => window.scrollBy({ top: LINE, behavior: "instant" }),
       k: () => window.scrollBy({ top: -LINE, behavior: "instant" }),
@@ -22,12 +28,16 @@ export function initKeys({ prefs, toc, viewer, dialogs }) {
       "-": () => prefs.changeFont(-1),
       "?": () => dialogs.openHelp(),
       i: () => dialogs.openAbout(),
-      Escape: () => toc.close(),
+      h: () => highlights.highlightSelection(),
+      a: () => sidebar.toggle(),
+      b: () => bookmarks.toggleSection(),
+      Escape: () => (highlights.editorOpen() ? highlights.closeEditor() : toc.close()),
     };
     const action = actions[event.key];
-    if (action) {
-      event.preventDefault();
-      action();
-    }
+    if (!action) return;
+    // h only means "highlight" with text selected; otherwise leave the key alone.
+    if (event.key === "h" && !highlights.hasSelection()) return;
+    event.preventDefault();
+    action();
   });
 }

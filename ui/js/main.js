@@ -1,5 +1,5 @@
-// Starts the reader: loads the article and preferences, paints, restores the reading position,
-// then wires the table of contents, figures, dialogs and keys.
+// Starts the reader: loads the article, preferences and everything the user made, paints it all,
+// restores the reading position, then wires the panels, dialogs and keys.
 
 import { api, errorMessage } from "./api.js";
 import { initPreferences } from "./prefs.js";
@@ -8,19 +8,34 @@ import { initToc } from "./toc.js";
 import { initViewer } from "./viewer.js";
 import { initDialogs } from "./dialogs.js";
 import { initKeys } from "./keys.js";
+import { createTextMap } from "./textmap.js";
+import { initHighlights } from "./highlights.js";
+import { initSidebar } from "./sidebar.js";
+import { initBookmarks } from "./bookmarks.js";
+import { initNotes } from "./notes.js";
 import { showToast } from "./toast.js";
 
 async function start() {
-  const [article, preferences] = await Promise.all([api.getArticle(), api.getPreferences()]);
+  const [article, preferences, colours] = await Promise.all([
+    api.getArticle(), api.getPreferences(), api.getColours(),
+  ]);
+  const articleId = article.meta.id;
+  const positionLoaded = api.getReadingPosition(articleId);
   const prefs = initPreferences(preferences);
   renderArticle(article);
   const toc = initToc(article);
+  const textMap = createTextMap(article);
+  const highlights = initHighlights({ article, textMap, colours, prefs });
+  const sidebar = initSidebar({ article, highlights });
+  const bookmarks = initBookmarks({ article, toc });
+  const notes = initNotes({ article });
+  await Promise.all([highlights.load(), bookmarks.load(), notes.load()]);
+
   const viewer = initViewer();
   const dialogs = initDialogs(article);
-  initKeys({ prefs, toc, viewer, dialogs });
+  initKeys({ prefs, toc, viewer, dialogs, highlights, sidebar, bookmarks });
 
-  const position = await api.getReadingPosition(article.meta.id);
-  restorePosition(article, position);
+  restorePosition(article, await positionLoaded);
   trackPosition(article, toc);
   document.documentElement.dataset.ready = "true";
 }

@@ -26,20 +26,29 @@ export function initPreferences(initial) {
     document.getElementById("font-larger").disabled = current.font_size >= FONT_MAX;
   }
 
-  async function update(patch) {
-    const before = current;
+  // Changes are applied at once and sent in order, one at a time: the app runs commands
+  // concurrently, so two quick presses of D must not be able to arrive swapped.
+  let queue = Promise.resolve();
+  let latest = 0;
+  function update(patch) {
+    const before = { ...current };
+    const seq = ++latest;
     current = { ...current, ...patch };
     applyTheme();
     applyFont();
-    try {
-      current = await api.updatePreferences(patch);
-      document.documentElement.dataset.prefsSaved = String(Date.now());
-    } catch (error) {
-      current = before;
-      showToast(`Could not save the preference: ${errorMessage(error)}`);
-    }
-    applyTheme();
-    applyFont();
+    queue = queue.then(async () => {
+      try {
+        const saved = await api.updatePreferences(patch);
+        if (seq === latest) current = saved;
+        document.documentElement.dataset.prefsSaved = String(seq);
+      } catch (error) {
+        if (seq === latest) current = before;
+        showToast(`Could not save the preference: ${errorMessage(error)}`);
+      }
+      applyTheme();
+      applyFont();
+    });
+    return queue;
   }
 
   darkQuery.addEventListener("change", applyTheme);
@@ -60,5 +69,12 @@ export function initPreferences(initial) {
 
   applyTheme();
   applyFont();
-  return { changeFont, cycleTheme };
+  return {
+    changeFont,
+    cycleTheme,
+    highlightColour: () => current.highlight_colour,
+    setHighlightColour: (colour) => {
+      if (colour !== current.highlight_colour) update({ highlight_colour: colour });
+    },
+  };
 }

@@ -76,7 +76,24 @@ export function initToc(article) {
     else document.body.classList.toggle("toc-hidden");
   }
 
+  /** Shows a bookmark mark beside the sections in `ids`. */
+  function markBookmarks(ids) {
+    for (const [id, a] of links) {
+      const mark = a.querySelector(".toc-bookmark");
+      if (ids.has(id) && !mark) {
+        const m = document.createElement("span");
+        m.className = "toc-bookmark";
+        m.setAttribute("role", "img");
+        m.setAttribute("aria-label", "bookmarked");
+        m.textContent = "🔖";
+        a.append(m);
+      } else if (!ids.has(id) && mark) {
+        mark.remove();
+      }
+    }
+  }
+
   toggle.addEventListener("click", toggleOpen);
   NARROW.addEventListener("change", () => setOpen(false));
-  return { markCurrent, jumpTo, step, toggle: toggleOpen, close: () => setOpen(false) };
+  return { markCurrent, markBookmarks, jumpTo, step, toggle: toggleOpen, close: () => setOpen(false) };
 }

@@ -1,0 +1,113 @@
+// Highlights, notes, tags, bookmarks and undo in the real app, across restarts.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { By, Key } from "selenium-webdriver";
+import { launch, tempDataDir, errors, press, screenshot, sleep, selectPhrase, waitHighlights, invoke } from "./harness.mjs";
+
+const PHRASE = "the first military action of the Cold War";
+
+test("select, press h, add a note and a tag; after a restart it is painted and the note shown", async () => {
+  const dataDir = tempDataDir();
+  let app = await launch(dataDir);
+  try {
+    const d = app.driver;
+    await selectPhrase(app, "intro-p1", PHRASE);
+    await d.wait(() => d.executeScript("return !document.getElementById('selection-bar').hidden"), 3000,
+      "the selection toolbar did not appear");
+    await press(app, "h");
+    await waitHighlights(app, 1);
+    const painted = await d.executeScript("return [...document.querySelectorAll('mark.hl')].map((m) => m.textContent).join('')");
+    assert.equal(painted, PHRASE);
+
+    await d.findElement(By.css("mark.hl")).click();
+    await d.wait(() => d.executeScript("return !document.getElementById('editor').hidden"), 3000);
+    await d.findElement(By.id("editor-note")).sendKeys("**Key point**: the Cold War turns *hot*.");
+    const tagInput = d.findElement(By.id("editor-tag-input"));
+    await tagInput.sendKeys("cold war", Key.ENTER);
+    await d.wait(() => d.executeScript("return document.querySelectorAll('#editor-tags .tag').length === 1"), 3000);
+    // The preview shows the Markdown rendered.
+    await d.findElement(By.css('#editor [data-tab="preview"]')).click();
+    await d.wait(() => d.executeScript("return !!document.querySelector('#editor-preview strong')"), 3000);
+    await d.findElement(By.id("editor-close")).click();
+    await d.wait(async () => {
+      const { value } = await invoke(app, "list_annotations", { articleId: "korean-war" });
+      return value.length === 1 && value[0].note.includes("Key point") && value[0].tags.length === 1;
+    }, 5000, "the note and tag were not saved");
+    assert.deepEqual(await errors(app), []);
+  } finally {
+    await app.quit();
+  }
+
+  app = await launch(dataDir);
+  try {
+    const d = app.driver;
+    await waitHighlights(app, 1);
+    const painted = await d.executeScript("return [...document.querySelectorAll('mark.hl')].map((m) => m.textContent).join('')");
+    assert.equal(painted, PHRASE);
+    await press(app, "a");
+    await d.wait(() => d.executeScript("return !document.getElementById('panel').hidden"), 3000);
+    const item = await d.executeScript("return document.querySelector('#hl-list .hl-item').textContent");
+    assert.match(item, /Key point/);
+    assert.match(item, /cold war/);
+    assert.match(item, /Introduction/);
+    await sleep(200);
+    screenshot("04-highlight-and-panel");
+    assert.deepEqual(await errors(app), []);
+  } finally {
+    await app.quit();
+  }
+});
+
+test("bookmark a section with b; after a restart it is listed, marked in the TOC, and jumps", async () => {
+  const dataDir = tempDataDir();
+  let app = await launch(dataDir);
+  try {
+    const d = app.driver;
+    await d.findElement(By.css('#toc a[data-section="stalemate"]')).click();
+    await d.executeScript("document.activeElement.blur()");
+    await press(app, "b");
+    await d.wait(() => d.executeScript("return document.documentElement.dataset.bookmarks === '1'"), 3000);
+  } finally {
+    await app.quit();
+  }
+  app = await launch(dataDir);
+  try {
+    const d = app.driver;
+    await d.wait(() => d.executeScript("return document.documentElement.dataset.bookmarks === '1'"), 3000);
+    assert.ok(await d.executeScript("return !!document.querySelector('#toc a[data-section=\"stalemate\"] .toc-bookmark')"));
+    await d.executeScript("window.scrollTo(0, 0)");
+    await d.findElement(By.id("panel-toggle")).click();
+    await d.findElement(By.id("tab-bookmarks")).click();
+    await d.findElement(By.css("#bm-list .bm-jump")).click();
+    const top = await d.executeScript("return document.getElementById('stalemate').getBoundingClientRect().top");
+    assert.ok(top > 40 && top < 120, `stalemate heading at ${top}px after the jump`);
+    assert.deepEqual(await errors(app), []);
+  } finally {
+    await app.quit();
+  }
+});
+
+test("delete shows Undo, and Ctrl+Z brings the highlight back", async () => {
+  const app = await launch(tempDataDir());
+  try {
+    const d = app.driver;
+    await selectPhrase(app, "north-vs-south-p2", "two young aides at the U.S. State Department");
+    await press(app, "h");
+    await waitHighlights(app, 1);
+    await d.findElement(By.css("mark.hl")).click();
+    await d.findElement(By.id("editor-delete")).click();
+    await waitHighlights(app, 0);
+    assert.equal(await d.executeScript("return document.querySelectorAll('mark.hl').length"), 0);
+    assert.match(await d.findElement(By.id("toast")).getText(), /Undo/);
+    await d.executeScript("document.activeElement.blur()");
+    await d.actions().keyDown(Key.CONTROL).sendKeys("z").keyUp(Key.CONTROL).perform();
+    await waitHighlights(app, 1);
+    const { value } = await invoke(app, "list_annotations", { articleId: "korean-war" });
+    assert.equal(value.length, 1);
+    assert.equal(value[0].quote.exact, "two young aides at the U.S. State Department");
+    assert.deepEqual(await errors(app), []);
+  } finally {
+    await app.quit();
+  }
+});

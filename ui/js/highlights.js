@@ -1,0 +1,378 @@
+// Highlights: the selection toolbar, painting marks into the text, the editor popover (colour,
+// Markdown note with preview, tags, delete), and undo of deletes.
+
+import { api, errorMessage } from "./api.js";
+import { unwrap } from "./textmap.js";
+import { showMarkdown, inertLinks } from "./markdown-view.js";
+import { showToast } from "./toast.js";
+
+const NOTE_SAVE_DELAY_MS = 500;
+
+export function initHighlights({ article, textMap, colours, prefs }) {
+  const articleId = article.meta.id;
+  const annotations = new Map();
+  const marks = new Map();
+  const listeners = new Set();
+  const undoStack = [];
+  const root = document.getElementById("article");
+  const bar = document.getElementById("selection-bar");
+  const editor = document.getElementById("editor");
+  const note = document.getElementById("editor-note");
+  const preview = document.getElementById("editor-preview");
+  const status = document.getElementById("editor-status");
+  const tagList = document.getElementById("editor-tags");
+  const tagInput = document.getElementById("editor-tag-input");
+  let current = null;
+  let noteTimer = 0;
+  let colourList = colours;
+
+  const changed = () => listeners.forEach((fn) => fn());
+  const meaning = (c) => (colourList.find((x) => x.name === c) || { meaning: c }).meaning;
+
+  // --- painting ---------------------------------------------------------------------------------
+
+  function paint(a) {
+    if (!a.position) return;
+    const made = textMap.paint(a.position.start, a.position.end, () => {
+      const mark = document.createElement("mark");
+      mark.className = `hl hl-${a.colour}`;
+      if (a.note) mark.classList.add("has-note");
+      mark.dataset.id = a.id;
+      mark.title = meaning(a.colour);
+      return mark;
+    });
+    marks.set(a.id, made);
+  }
+
+  function unpaint(id) {
+    unwrap(marks.get(id) || []);
+    marks.delete(id);
+  }
+
+  function restyle(a) {
+    for (const mark of marks.get(a.id) || []) {
+      mark.className = `hl hl-${a.colour}${a.note ? " has-note" : ""}`;
+      mark.title = meaning(a.colour);
+    }
+  }
+
+  async function load() {
+    const list = await api.listAnnotations(articleId);
+    for (const id of [...marks.keys()]) unpaint(id);
+    annotations.clear();
+    for (const a of list) {
+      annotations.set(a.id, a);
+      paint(a);
+    }
+    document.documentElement.dataset.highlights = String(list.length);
+    changed();
+  }
+
+  // --- creating from the selection ----------------------------------------------------------------
+
+  function selectionOffsets() {
+    const sel = window.getSelection();
+    if (!sel || sel.isCollapsed || !sel.rangeCount) return null;
+    const range = sel.getRangeAt(0);
+    if (!root.contains(range.commonAncestorContainer)) return null;
+    return textMap.rangeOffsets(range);
+  }
+
+  async function highlightSelection(colour = prefs.highlightColour(), then = null) {
+    const offsets = selectionOffsets();
+    if (!offsets) return null;
+    hideBar();
+    try {
+      const a = await api.createAnnotation(articleId, { ...offsets, colour });
+      window.getSelection().removeAllRanges();
+      annotations.set(a.id, a);
+      paint(a);
+      prefs.setHighlightColour(colour);
+      document.documentElement.dataset.highlights = String(annotations.size);
+      changed();
+      if (then) openEditor(a.id, then);
+      return a;
+    } catch (error) {
+      showToast(`Could not highlight: ${errorMessage(error)}`);
+      return null;
+    }
+  }
+
+  function placeBar() {
+    const offsets = selectionOffsets();
+    if (!offsets) return hideBar();
+    const rect = window.getSelection().getRangeAt(0).getBoundingClientRect();
+    bar.hidden = false;
+    const width = bar.offsetWidth;
+    const left = Math.min(window.innerWidth - width - 8, Math.max(8, rect.left + rect.width / 2 - width / 2));
+    const top = rect.top > 70 ? rect.top - bar.offsetHeight - 8 : rect.bottom + 8;
+    bar.style.left = `${left}px`;
+    bar.style.top = `${top}px`;
+  }
+
+  function hideBar() {
+    bar.hidden = true;
+  }
+
+  for (const c of colours) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = `swatch hl-${c.name}`;
+    b.dataset.colour = c.name;
+    b.title = `${c.name}: ${c.meaning}`;
+    b.setAttribute("aria-label", `Highlight ${c.name} (${c.meaning})`);
+    b.addEventListener("mousedown", (e) => e.preventDefault());
+    b.addEventListener("click", () => highlightSelection(c.name));
+    bar.querySelector(".bar-colours").append(b);
+  }
+  bar.addEventListener("mousedown", (e) => e.preventDefault());
+  bar.querySelector("[data-action=note]").addEventListener("click", () => highlightSelection(undefined, "note"));
+  bar.querySelector("[data-action=tag]").addEventListener("click", () => highlightSelection(undefined, "tag"));
+  bar.querySelector("[data-action=copy]").addEventListener("click", () => {
+    const offsets = selectionOffsets();
+    if (offsets) copyText(offsets.exact);
+    hideBar();
+  });
+
+  let selectionTimer = 0;
+  document.addEventListener("selectionchange", () => {
+    clearTimeout(selectionTimer);
+    selectionTimer = setTimeout(placeBar, 120);
+  });
+  window.addEventListener("scroll", () => { if (!bar.hidden) placeBar(); }, { passive: true });
+
+  // --- the editor popover -------------------------------------------------------------------------
+
+  const swatches = editor.querySelector(".editor-colours");
+  for (const c of colours) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = `swatch hl-${c.name}`;
+    b.dataset.colour = c.name;
+    b.setAttribute("role", "radio");
+    b.addEventListener("click", () => update({ colour: c.name }));
+    swatches.append(b);
+  }
+
+  function refreshSwatches() {
+    for (const b of swatches.children) {
+      const c = b.dataset.colour;
+      b.title = `${c}: ${meaning(c)}`;
+      b.setAttribute("aria-label", `${c} (${meaning(c)})`);
+      b.setAttribute("aria-checked", String(current && annotations.get(current).colour === c));
+    }
+  }
+
+  function renderTags() {
+    const a = annotations.get(current);
+    tagList.replaceChildren();
+    for (const tag of a.tags) {
+      const li = document.createElement("li");
+      li.className = "tag";
+      li.append(document.createTextNode(tag));
+      const x = document.createElement("button");
+      x.type = "button";
+      x.className = "tag-remove";
+      x.setAttribute("aria-label", `Remove tag ${tag}`);
+      x.textContent = "×";
+      x.addEventListener("click", () => update({ tags: a.tags.filter((t) => t !== tag) }));
+      li.append(x);
+      tagList.append(li);
+    }
+  }
+
+  function setTab(which) {
+    const write = which === "write";
+    note.hidden = !write;
+    preview.hidden = write;
+    for (const t of editor.querySelectorAll("[data-tab]")) t.setAttribute("aria-selected", String(t.dataset.tab === which));
+    if (!write) showMarkdown(preview, note.value).catch((e) => showToast(errorMessage(e)));
+  }
+  for (const t of editor.querySelectorAll("[data-tab]")) t.addEventListener("click", () => setTab(t.dataset.tab));
+  inertLinks(preview);
+
+  function placeEditor(id) {
+    const first = (marks.get(id) || [])[0];
+    editor.hidden = false;
+    const rect = first ? first.getBoundingClientRect() : { left: window.innerWidth / 2, bottom: 120 };
+    const width = editor.offsetWidth;
+    const left = Math.min(window.innerWidth - width - 12, Math.max(12, rect.left));
+    let top = rect.bottom + 8;
+    if (top + editor.offsetHeight > window.innerHeight - 8) top = Math.max(56, (rect.top || 0) - editor.offsetHeight - 8);
+    editor.style.left = `${left}px`;
+    editor.style.top = `${top}px`;
+  }
+
+  function openEditor(id, focus = "note") {
+    const a = annotations.get(id);
+    if (!a) return;
+    flushNote();
+    current = id;
+    note.value = a.note;
+    status.textContent = "";
+    editor.dataset.id = id;
+    setTab("write");
+    refreshSwatches();
+    renderTags();
+    placeEditor(id);
+    (focus === "tag" ? tagInput : note).focus({ preventScroll: true });
+  }
+
+  function closeEditor() {
+    if (editor.hidden) return;
+    flushNote();
+    editor.hidden = true;
+    delete editor.dataset.id;
+    const first = (marks.get(current) || [])[0];
+    current = null;
+    if (first) first.focus?.();
+  }
+
+  async function update(patch, id = current) {
+    try {
+      status.textContent = "Saving…";
+      const a = await api.updateAnnotation(articleId, id, patch);
+      annotations.set(a.id, a);
+      restyle(a);
+      if (id === current) {
+        refreshSwatches();
+        renderTags();
+        status.textContent = "Saved";
+      }
+      if (patch.colour) prefs.setHighlightColour(patch.colour);
+      changed();
+    } catch (error) {
+      status.textContent = "";
+      showToast(`Not saved: ${errorMessage(error)}`);
+    }
+  }
+
+  function flushNote() {
+    clearTimeout(noteTimer);
+    if (!current) return;
+    const a = annotations.get(current);
+    if (a && note.value !== a.note) update({ note: note.value }, current);
+  }
+
+  note.addEventListener("input", () => {
+    status.textContent = "Editing…";
+    clearTimeout(noteTimer);
+    noteTimer = setTimeout(flushNote, NOTE_SAVE_DELAY_MS);
+  });
+  note.addEventListener("blur", flushNote);
+
+  tagInput.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" && event.key !== ",") return;
+    event.preventDefault();
+    const tag = tagInput.value.trim();
+    if (!tag) return;
+    const a = annotations.get(current);
+    tagInput.value = "";
+    if (!a.tags.includes(tag)) update({ tags: [...a.tags, tag] });
+  });
+
+  editor.querySelector("#editor-delete").addEventListener("click", () => remove(current));
+  editor.querySelector("#editor-close").addEventListener("click", closeEditor);
+  editor.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      event.stopPropagation();
+      closeEditor();
+    }
+  });
+  document.addEventListener("mousedown", (event) => {
+    if (!editor.hidden && !editor.contains(event.target) && !event.target.closest("mark.hl")) closeEditor();
+  });
+
+  root.addEventListener("click", (event) => {
+    const mark = event.target.closest("mark.hl");
+    if (!mark || !window.getSelection().isCollapsed) return;
+    openEditor(mark.dataset.id);
+  });
+
+  // --- delete and undo ------------------------------------------------------------------------
+
+  async function remove(id) {
+    if (!id) return;
+    try {
+      await api.deleteAnnotation(id);
+      if (id === current) {
+        editor.hidden = true;
+        current = null;
+      }
+      unpaint(id);
+      annotations.delete(id);
+      undoStack.push(id);
+      document.documentElement.dataset.highlights = String(annotations.size);
+      changed();
+      showToast("Highlight deleted.", 8000, { label: "Undo", run: undo });
+    } catch (error) {
+      showToast(`Could not delete: ${errorMessage(error)}`);
+    }
+  }
+
+  async function undo() {
+    const id = undoStack.pop();
+    if (!id) return false;
+    try {
+      const a = await api.restoreAnnotation(articleId, id);
+      annotations.set(a.id, a);
+      paint(a);
+      document.documentElement.dataset.highlights = String(annotations.size);
+      changed();
+      showToast("Highlight restored.", 2500);
+    } catch (error) {
+      showToast(`Could not undo: ${errorMessage(error)}`);
+    }
+    return true;
+  }
+
+  // --- for the panel ------------------------------------------------------------------------------
+
+  function flash(id) {
+    const first = (marks.get(id) || [])[0];
+    if (!first) return;
+    first.scrollIntoView({ block: "center", behavior: "instant" });
+    for (const m of marks.get(id)) {
+      m.classList.remove("flash");
+      void m.offsetWidth;
+      m.classList.add("flash");
+    }
+  }
+
+  function setColours(list) {
+    colourList = list;
+    for (const a of annotations.values()) restyle(a);
+    for (const b of bar.querySelectorAll(".swatch")) {
+      b.title = `${b.dataset.colour}: ${meaning(b.dataset.colour)}`;
+      b.setAttribute("aria-label", `Highlight ${b.dataset.colour} (${meaning(b.dataset.colour)})`);
+    }
+    changed();
+  }
+
+  return {
+    load,
+    list: () => [...annotations.values()],
+    colours: () => colourList,
+    setColours,
+    highlightSelection,
+    hasSelection: () => selectionOffsets() !== null,
+    openEditor,
+    closeEditor,
+    editorOpen: () => !editor.hidden,
+    flash,
+    undo,
+    onChange: (fn) => listeners.add(fn),
+  };
+}
+
+function copyText(text) {
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    navigator.clipboard.writeText(text).then(
+      () => showToast("Copied.", 1500),
+      () => showToast("Could not copy to the clipboard."),
+    );
+  } else {
+    showToast("Copying is not available here; use Ctrl+C.");
+  }
+}

@@ -1,0 +1,16 @@
+// Shows Markdown that core rendered and sanitised (ammonia): parsed in an inert document and
+// moved in as nodes. Links open nothing inside the app.
+
+import { api } from "./api.js";
+
+export async function showMarkdown(container, markdown) {
+  const html = await api.renderMarkdown(markdown);
+  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, "text/html");
+  container.replaceChildren(...doc.body.childNodes);
+}
+
+export function inertLinks(container) {
+  container.addEventListener("click", (event) => {
+    if (event.target.closest("a")) event.preventDefault();
+  });
+}
