@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use margin_core::content::{builtin_article, builtin_article_ids, Article};
 use margin_core::export::{markdown, w3c};
-use margin_core::store::Store;
+use margin_core::store::{Store, DATABASE_FILE};
 
 use crate::DATA_DIR_ENV;
 
@@ -19,6 +19,7 @@ Usage:
   margin export --format w3c|markdown [--out FILE]
                                             write your highlights and notes (to stdout without --out)
   margin import FILE                        add highlights from W3C Web Annotation JSON-LD
+  margin check                              check the database file (SQLite integrity_check)
   margin --help | --version
 
 Data folder: $MARGIN_DATA_DIR, or the OS app-data folder (see README).";
@@ -27,7 +28,7 @@ Data folder: $MARGIN_DATA_DIR, or the OS app-data folder (see README).";
 pub fn wants_cli(args: &[String]) -> bool {
     matches!(
         args.first().map(String::as_str),
-        Some("export" | "import" | "--help" | "-h" | "help" | "--version" | "-V")
+        Some("export" | "import" | "check" | "--help" | "-h" | "help" | "--version" | "-V")
     )
 }
 
@@ -118,11 +119,25 @@ fn import(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+fn check() -> Result<(), String> {
+    let dir = data_dir()?;
+    let store = open_store()?;
+    let verdict = store.integrity_check().map_err(|e| e.to_string())?;
+    let version = store.schema_version().map_err(|e| e.to_string())?;
+    println!("{}: {verdict} (schema {version})", dir.join(DATABASE_FILE).display());
+    if verdict == "ok" {
+        Ok(())
+    } else {
+        Err("the database is damaged; keep a copy of it before doing anything else".into())
+    }
+}
+
 /// Runs a command-line invocation and returns the process exit code.
 pub fn main(args: &[String]) -> i32 {
     let result = match args.first().map(String::as_str) {
         Some("export") => export(&args[1..]),
         Some("import") => import(&args[1..]),
+        Some("check") => check(),
         Some("--version" | "-V") => {
             println!("margin {}", env!("CARGO_PKG_VERSION"));
             Ok(())

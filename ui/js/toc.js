@@ -85,7 +85,7 @@ export function initToc(article) {
         m.className = "toc-bookmark";
         m.setAttribute("role", "img");
         m.setAttribute("aria-label", "bookmarked");
-        m.textContent = "🔖";
+        m.title = "Bookmarked";
         a.append(m);
       } else if (!ids.has(id) && mark) {
         mark.remove();

@@ -1,0 +1,70 @@
+// Export then import into a fresh data folder gives the same annotations: through the command
+// line (no window) and through the app's export command (what the save dialog leads to).
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { By, Key } from "selenium-webdriver";
+import { launch, tempDataDir, errors, press, invoke, selectPhrase, waitHighlights, APP } from "./harness.mjs";
+
+const cli = (dataDir, ...args) =>
+  execFileSync(APP, args, { env: { ...process.env, MARGIN_DATA_DIR: dataDir } }).toString();
+
+const comparable = (list) =>
+  list.map(({ id, quote, position, status, colour, note, tags }) => ({ id, quote, position, status, colour, note, tags }));
+
+test("export (W3C, Markdown) and import into a fresh data folder give the same annotations", async () => {
+  const first = tempDataDir();
+  let app = await launch(first);
+  let original;
+  let viaApp;
+  try {
+    const d = app.driver;
+    await selectPhrase(app, "byline", "🗣 Bài viết");
+    await press(app, "h");
+    await waitHighlights(app, 1);
+    await selectPhrase(app, "stalemate-p2", "a 2-mile-wide “demilitarized zone”");
+    await press(app, "h");
+    await waitHighlights(app, 2);
+    await d.findElement(By.css('mark.hl[data-id]:not(:first-child)')).click().catch(() => {});
+    const { value: list } = await invoke(app, "list_annotations", { articleId: "korean-war" });
+    const target = list[1];
+    assert.ok((await invoke(app, "update_annotation", {
+      articleId: "korean-war", id: target.id, patch: { note: "The **DMZ** still exists.", tags: ["dmz", "armistice"], colour: "green" },
+    })).ok);
+    original = comparable((await invoke(app, "list_annotations", { articleId: "korean-war" })).value);
+    viaApp = path.join(first, "from-the-app.jsonld");
+    const done = await invoke(app, "export_annotations", { format: "w3c", path: viaApp });
+    assert.ok(done.ok, JSON.stringify(done.error));
+    assert.deepEqual(await errors(app), []);
+  } finally {
+    await app.quit();
+  }
+
+  const file = path.join(first, "export.jsonld");
+  cli(first, "export", "--format", "w3c", "--out", file);
+  const doc = JSON.parse(readFileSync(file, "utf8"));
+  assert.equal(doc.type, "AnnotationCollection");
+  assert.equal(doc.total, 2);
+  assert.equal(doc.first.items[0].target.source, "urn:margin:article:korean-war");
+  assert.deepEqual(JSON.parse(readFileSync(viaApp, "utf8")).first.items, doc.first.items);
+  const md = cli(first, "export", "--format", "markdown");
+  assert.match(md, /^> a 2-mile-wide “demilitarized zone”$/m);
+  assert.match(md, /#armistice #dmz/);
+
+  const second = tempDataDir();
+  assert.match(cli(second, "import", file), /2 added, 0 updated, 0 unchanged, 0 orphaned/);
+  assert.match(cli(second, "import", file), /0 added, 0 updated, 2 unchanged, 0 orphaned/);
+
+  app = await launch(second);
+  try {
+    await waitHighlights(app, 2);
+    const imported = comparable((await invoke(app, "list_annotations", { articleId: "korean-war" })).value);
+    assert.deepEqual(imported, original);
+    assert.deepEqual(await errors(app), []);
+  } finally {
+    await app.quit();
+  }
+});
