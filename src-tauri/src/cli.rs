@@ -124,7 +124,10 @@ fn check() -> Result<(), String> {
     let store = open_store()?;
     let verdict = store.integrity_check().map_err(|e| e.to_string())?;
     let version = store.schema_version().map_err(|e| e.to_string())?;
-    println!("{}: {verdict} (schema {version})", dir.join(DATABASE_FILE).display());
+    println!(
+        "{}: {verdict} (schema {version})",
+        dir.join(DATABASE_FILE).display()
+    );
     if verdict == "ok" {
         Ok(())
     } else {
