@@ -65,6 +65,36 @@ fn build_state(app: &tauri::App) -> Result<AppState, String> {
     })
 }
 
+/// Remembers the window's size and position. With `MARGIN_DATA_DIR` set, the state file lives
+/// there too, so a portable or test data folder carries everything.
+fn window_state() -> tauri::plugin::TauriPlugin<tauri::Wry> {
+    let mut builder = tauri_plugin_window_state::Builder::default();
+    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+        // An absolute file name replaces the plugin's default folder (app config dir).
+        builder = builder.with_filename(
+            PathBuf::from(dir)
+                .join("window-state.json")
+                .to_string_lossy(),
+        );
+    }
+    builder.build()
+}
+
+/// Keeps the webview on Margin's own pages: a navigation anywhere else (a link in a note, a
+/// dropped URL) is refused, so nothing inside the app ever loads from the network.
+fn stay_inside<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    tauri::plugin::Builder::new("margin-navigation")
+        .on_navigation(|_webview, url| {
+            let own = matches!(url.scheme(), "tauri" | "margin")
+                || matches!(url.host_str(), Some("tauri.localhost" | "margin.localhost"));
+            if !own {
+                eprintln!("margin: refused to navigate to {url}");
+            }
+            own
+        })
+        .build()
+}
+
 /// Runs Margin: the command line when asked for (`margin export ...`), else the desktop app.
 pub fn run() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -72,6 +102,17 @@ pub fn run() {
         std::process::exit(cli::main(&args));
     }
     let result = tauri::Builder::default()
+        // First: a second `margin` focuses the running window instead of opening the same
+        // database twice.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(window_state())
+        .plugin(stay_inside())
         .plugin(tauri_plugin_dialog::init())
         .register_uri_scheme_protocol(figures::SCHEME, figures::serve)
         .setup(|app| {

@@ -47,7 +47,7 @@ async function waitForPort(port, deadline) {
 }
 
 /** Starts the app with `dataDir` as its data directory and returns a WebDriver session on it. */
-export async function launch(dataDir, extraEnv = {}) {
+export async function launch(dataDir, extraEnv = {}, application = APP) {
   if (!process.env.DISPLAY) throw new Error("no DISPLAY: run the end-to-end tests under Xvfb (scripts/test does)");
   const port = await freePort();
   const nativePort = await freePort();
@@ -62,7 +62,7 @@ export async function launch(dataDir, extraEnv = {}) {
 
   const capabilities = new Capabilities();
   capabilities.setBrowserName("wry");
-  capabilities.set("tauri:options", { application: APP });
+  capabilities.set("tauri:options", { application });
   let driver;
   let lastError;
   // The first session request right after the driver starts is sometimes refused: retry.
