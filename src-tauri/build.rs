@@ -8,6 +8,7 @@ const COMMANDS: &[&str] = &[
     "save_reading_position",
     "get_app_info",
     "report_ui_error",
+    "startup_ready",
     "list_annotations",
     "create_annotation",
     "update_annotation",

@@ -97,6 +97,20 @@ pub async fn get_app_info(state: State<'_, AppState>) -> Result<AppInfo> {
     })
 }
 
+/// The UI reports that the article, its figures' boxes and every highlight are painted and a
+/// frame has been rendered. With `MARGIN_TRACE_STARTUP=1` this prints one line to stderr with
+/// the time since the process started (scripts/bench-app reads it); otherwise nothing.
+#[tauri::command]
+pub async fn startup_ready(state: State<'_, AppState>, webview_ms: f64) -> Result<()> {
+    if std::env::var_os("MARGIN_TRACE_STARTUP").is_some_and(|v| v == "1") {
+        let ms = state.started.elapsed().as_secs_f64() * 1000.0;
+        eprintln!(
+            "margin: ready {ms:.1} ms after start (webview: {webview_ms:.1} ms after navigation)"
+        );
+    }
+    Ok(())
+}
+
 /// The UI reports errors it caught (uncaught exceptions, CSP violations) so they reach the log.
 #[tauri::command]
 pub async fn report_ui_error(message: String) -> Result<()> {

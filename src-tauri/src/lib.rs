@@ -28,6 +28,8 @@ pub struct AppState {
     pub store: Mutex<Store>,
     /// Where the database lives.
     pub data_dir: PathBuf,
+    /// When `run()` started: the origin of the startup trace.
+    pub started: std::time::Instant,
 }
 
 /// The environment variable that overrides the data directory (tests, portable installs).
@@ -43,7 +45,7 @@ fn data_dir(app: &tauri::App) -> Result<PathBuf, String> {
     }
 }
 
-fn build_state(app: &tauri::App) -> Result<AppState, String> {
+fn build_state(app: &tauri::App, started: std::time::Instant) -> Result<AppState, String> {
     let data_dir = data_dir(app)?;
     let store = Store::open_in_dir(&data_dir).map_err(|e| {
         format!(
@@ -62,6 +64,7 @@ fn build_state(app: &tauri::App) -> Result<AppState, String> {
         default_article,
         store: Mutex::new(store),
         data_dir,
+        started,
     })
 }
 
@@ -97,6 +100,7 @@ fn stay_inside<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
 
 /// Runs Margin: the command line when asked for (`margin export ...`), else the desktop app.
 pub fn run() {
+    let started = std::time::Instant::now();
     let args: Vec<String> = std::env::args().skip(1).collect();
     if cli::wants_cli(&args) {
         std::process::exit(cli::main(&args));
@@ -115,8 +119,8 @@ pub fn run() {
         .plugin(stay_inside())
         .plugin(tauri_plugin_dialog::init())
         .register_uri_scheme_protocol(figures::SCHEME, figures::serve)
-        .setup(|app| {
-            let state = build_state(app)?;
+        .setup(move |app| {
+            let state = build_state(app, started)?;
             app.manage(state);
             Ok(())
         })
@@ -128,6 +132,7 @@ pub fn run() {
             commands::save_reading_position,
             commands::get_app_info,
             commands::report_ui_error,
+            commands::startup_ready,
             commands::list_annotations,
             commands::create_annotation,
             commands::update_annotation,

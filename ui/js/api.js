@@ -14,6 +14,7 @@ export const api = {
   getReadingPosition: (articleId) => invoke("get_reading_position", { articleId }),
   saveReadingPosition: (articleId, position) => invoke("save_reading_position", { articleId, position }),
   getAppInfo: () => invoke("get_app_info"),
+  startupReady: (webviewMs) => invoke("startup_ready", { webviewMs }),
 
   listAnnotations: (articleId) => invoke("list_annotations", { articleId }),
   createAnnotation: (articleId, annotation) => invoke("create_annotation", { articleId, annotation }),

@@ -38,6 +38,8 @@ async function start() {
   restorePosition(article, await positionLoaded);
   trackPosition(article, toc);
   document.documentElement.dataset.ready = "true";
+  // Once a frame with all of it has been rendered: the startup marker (MARGIN_TRACE_STARTUP).
+  requestAnimationFrame(() => requestAnimationFrame(() => api.startupReady(performance.now())));
 }
 
 start().catch((error) => {

@@ -245,9 +245,14 @@ pub fn import(store: &mut Store, articles: &[&Article], json: &str) -> Result<Im
             .entry(article.meta.id.as_str())
             .or_insert_with(|| Anchorer::new(&article.text));
         let found = anchorer.anchor(&inc.selectors);
+        // An orphan keeps the file's quote, but not its position: that names no place in this
+        // text, and a stored position would list it as placed.
         let selectors = match found.position {
             Some(p) => anchorer.describe(p.start, p.end)?,
-            None => inc.selectors.clone(),
+            None => Selectors {
+                quote: inc.selectors.quote.clone(),
+                position: None,
+            },
         };
         placed.push((selectors, found.status));
     }

@@ -44,7 +44,8 @@ pub struct Annotation {
     pub id: String,
     /// The article it belongs to.
     pub article_id: String,
-    /// The revision its selectors were made for.
+    /// The revision it was last anchored in: its selectors were made for it, except an orphan's,
+    /// which keep the context of the last text they were found in.
     pub revision: String,
     /// The quote with its context.
     pub quote: TextQuoteSelector,
@@ -239,8 +240,9 @@ fn set_tags(tx: &Transaction<'_>, id: &str, tags: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// Writes a (re-)anchoring result into a row: new selectors for placed annotations, status only
-/// for orphans (which keep their last selectors so that nothing of them is lost).
+/// Writes a (re-)anchoring result into a row: new selectors for placed annotations; for orphans,
+/// which keep their last selectors so that nothing of them is lost, the status and the revision
+/// they were looked for in, so that they are not searched for again on every listing of it.
 fn store_anchor(
     tx: &Transaction<'_>,
     id: &str,
@@ -269,9 +271,10 @@ fn store_anchor(
         }
         None => {
             tx.execute(
-                "UPDATE annotations SET anchor_status = 'orphan', position_start = NULL, position_end = NULL
+                "UPDATE annotations SET article_revision = ?2, anchor_status = 'orphan',
+                   position_start = NULL, position_end = NULL
                  WHERE id = ?1",
-                [id],
+                params![id, revision],
             )?;
         }
     }
@@ -448,9 +451,9 @@ impl Store {
             for (i, selectors, status) in updates {
                 let row = &mut rows[i];
                 row.status = status_name(status).to_string();
+                row.revision = revision.clone();
                 match selectors {
                     Some(s) => {
-                        row.revision = revision.clone();
                         row.quote = s.quote;
                         row.position = s.position;
                     }

@@ -1,7 +1,9 @@
 //! Integration tests for margin-core, one binary with a module per concern.
 
 mod anchoring;
+mod annotations;
 mod content;
+mod export;
 mod store;
 
 use std::path::PathBuf;

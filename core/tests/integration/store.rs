@@ -147,3 +147,55 @@ fn errors_cross_ipc_as_kind_and_message() {
     assert_eq!(json["kind"], "invalid_input");
     assert_eq!(json["message"], "font size 99 is outside 14–28 px");
 }
+
+#[test]
+fn a_schema_2_database_opens_and_keeps_its_data() {
+    // Made by schema 2 (see core/tests/data/README.md); copied so the fixture stays pristine.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("margin.sqlite3");
+    std::fs::copy(data_path("schema-v2.sqlite3"), &path).unwrap();
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    let article = builtin_article("korean-war").unwrap();
+
+    let annotations = store.annotations(&article).unwrap();
+    assert_eq!(annotations.len(), 1);
+    let a = &annotations[0];
+    assert_eq!(a.id, "0195f4a2-6c38-7b3e-9d41-2a7c5e8f1b09");
+    assert_eq!(
+        a.quote.exact,
+        "two young aides at the U.S. State Department"
+    );
+    assert_eq!(a.colour, "blue");
+    assert_eq!(
+        a.note,
+        "Dean Rusk and Charles Bonesteel, with a *National Geographic* map."
+    );
+    assert_eq!(a.tags, ["1945"]);
+    assert_eq!(a.created_at, "2025-04-02T09:15:00.000Z");
+    assert_eq!(a.section_id.as_deref(), Some("north-vs-south"));
+    // Its position (code points, after the byline's emoji) still holds its quote.
+    let p = a.position.expect("placed");
+    let text: String = article
+        .text
+        .chars()
+        .skip(p.start)
+        .take(p.end - p.start)
+        .collect();
+    assert_eq!(text, a.quote.exact);
+
+    let bookmarks = store.bookmarks(&article).unwrap();
+    assert_eq!(bookmarks.len(), 1);
+    assert_eq!(bookmarks[0].kind, "section");
+    assert_eq!(bookmarks[0].section_id, "stalemate");
+    assert_eq!(bookmarks[0].label, "Armistice talks");
+    assert_eq!(
+        bookmarks[0].text_offset,
+        article.block("stalemate").unwrap().start as i64
+    );
+
+    let notes = store.notes(&article).unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].section_id.as_deref(), Some("north-vs-south"));
+    assert_eq!(notes[0].body, "A line drawn in one night, on a map.");
+}
