@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 use crate::anchor::{Anchorer, Selectors, TextPositionSelector, TextQuoteSelector};
 use crate::content::Article;
 pub use crate::store::ImportReport;
-use crate::store::{Annotation, ImportRow, Store};
+use crate::store::{Annotation, AnnotationRow, Store};
 use crate::{Error, Result};
 
 /// The namespace of Margin's own terms in exports.
@@ -257,10 +257,10 @@ pub fn import(store: &mut Store, articles: &[&Article], json: &str) -> Result<Im
         placed.push((selectors, found.status));
     }
 
-    let rows: Vec<ImportRow<'_>> = incoming
+    let rows: Vec<AnnotationRow<'_>> = incoming
         .iter()
         .zip(&placed)
-        .map(|(inc, (selectors, status))| ImportRow {
+        .map(|(inc, (selectors, status))| AnnotationRow {
             id: &inc.id,
             article: known[&inc.article_id],
             selectors,

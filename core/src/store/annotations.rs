@@ -282,19 +282,7 @@ fn store_anchor(
 }
 
 /// Inserts an annotation whose selectors are given (new or imported).
-pub(crate) struct Insert<'a> {
-    pub id: &'a str,
-    pub article: &'a Article,
-    pub selectors: &'a Selectors,
-    pub status: AnchorStatus,
-    pub colour: &'a str,
-    pub note: &'a str,
-    pub tags: &'a [String],
-    pub created_at: Option<&'a str>,
-    pub updated_at: Option<&'a str>,
-}
-
-pub(crate) fn insert(tx: &Transaction<'_>, a: Insert<'_>) -> Result<()> {
+fn insert(tx: &Transaction<'_>, a: &AnnotationRow<'_>) -> Result<()> {
     let pos = a.selectors.position.as_ref();
     tx.execute(
         &format!(
@@ -315,8 +303,8 @@ pub(crate) fn insert(tx: &Transaction<'_>, a: Insert<'_>) -> Result<()> {
             status_name(a.status),
             a.colour,
             a.note,
-            a.created_at,
-            a.updated_at,
+            a.created,
+            a.modified,
         ],
     )?;
     set_tags(tx, a.id, a.tags)
@@ -357,7 +345,7 @@ impl Store {
         self.write(|tx| {
             insert(
                 tx,
-                Insert {
+                &AnnotationRow {
                     id: &id,
                     article,
                     selectors: &selectors,
@@ -365,8 +353,8 @@ impl Store {
                     colour: &new.colour,
                     note: &new.note,
                     tags: &tags,
-                    created_at: None,
-                    updated_at: None,
+                    created: None,
+                    modified: None,
                 },
             )
         })?;
@@ -609,9 +597,9 @@ impl Store {
     }
 }
 
-/// One annotation to import, already checked and anchored.
-pub struct ImportRow<'a> {
-    /// Its id (kept, so a second import merges instead of duplicating).
+/// An annotation to write, already checked and anchored: a new highlight, or an imported one.
+pub struct AnnotationRow<'a> {
+    /// Its id (an import keeps the file's, so a second import merges instead of duplicating).
     pub id: &'a str,
     /// The article it targets.
     pub article: &'a Article,
@@ -646,7 +634,7 @@ pub struct ImportReport {
 
 impl Store {
     /// Adds or merges imported annotations in one transaction: all or nothing.
-    pub fn import_annotations(&mut self, rows: &[ImportRow<'_>]) -> Result<ImportReport> {
+    pub fn import_annotations(&mut self, rows: &[AnnotationRow<'_>]) -> Result<ImportReport> {
         self.write(|tx| {
             let mut report = ImportReport::default();
             for row in rows {
@@ -660,20 +648,7 @@ impl Store {
                 let orphan = row.status == AnchorStatus::Orphan;
                 match existing {
                     None => {
-                        insert(
-                            tx,
-                            Insert {
-                                id: row.id,
-                                article: row.article,
-                                selectors: row.selectors,
-                                status: row.status,
-                                colour: row.colour,
-                                note: row.note,
-                                tags: row.tags,
-                                created_at: row.created,
-                                updated_at: row.modified,
-                            },
-                        )?;
+                        insert(tx, row)?;
                         report.added += 1;
                         report.orphaned += usize::from(orphan);
                     }

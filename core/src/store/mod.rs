@@ -16,8 +16,9 @@ mod preferences;
 mod reading;
 
 pub use annotations::{
-    check_colour, check_note, clean_tags, Annotation, AnnotationPatch, Colour, ImportReport,
-    ImportRow, NewAnnotation, COLOURS, MEANING_MAX_CHARS, NOTE_MAX_CHARS, TAGS_MAX, TAG_MAX_CHARS,
+    check_colour, check_note, clean_tags, Annotation, AnnotationPatch, AnnotationRow, Colour,
+    ImportReport, NewAnnotation, COLOURS, MEANING_MAX_CHARS, NOTE_MAX_CHARS, TAGS_MAX,
+    TAG_MAX_CHARS,
 };
 pub use bookmarks::{Bookmark, NewBookmark, LABEL_MAX_CHARS};
 pub use notes::{Note, FREE_NOTE_MAX_CHARS};
