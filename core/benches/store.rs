@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use margin_core::anchor::{AnchorStatus, Anchorer, Selectors};
 use margin_core::content::{builtin_article, builtin_figure, parse_article, Article};
-use margin_core::store::{ImportRow, NewAnnotation, Store};
+use margin_core::store::{AnnotationRow, NewAnnotation, Store};
 use tempfile::TempDir;
 
 const COLOURS: [&str; 5] = ["yellow", "green", "blue", "pink", "purple"];
@@ -67,8 +67,8 @@ fn prepared(article: &Article, n: usize) -> (TempDir, PathBuf) {
             }
         })
         .collect();
-    let rows: Vec<ImportRow<'_>> = (0..n)
-        .map(|i| ImportRow {
+    let rows: Vec<AnnotationRow<'_>> = (0..n)
+        .map(|i| AnnotationRow {
             id: &ids[i],
             article,
             selectors: &selectors[i],
