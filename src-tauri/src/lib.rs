@@ -83,6 +83,30 @@ fn window_state() -> tauri::plugin::TauriPlugin<tauri::Wry> {
     builder.build()
 }
 
+/// Saves the window's size and position shortly after it stops moving or resizing, not only at a
+/// clean exit: a session ended by a crash or a kill still reopens where the user left it.
+fn remember_window(window: &tauri::Window, event: &tauri::WindowEvent) {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use tauri_plugin_window_state::{AppHandleExt, StateFlags};
+    static GENERATION: AtomicU64 = AtomicU64::new(0);
+    if !matches!(
+        event,
+        tauri::WindowEvent::Resized(_) | tauri::WindowEvent::Moved(_)
+    ) {
+        return;
+    }
+    let generation = GENERATION.fetch_add(1, Ordering::SeqCst) + 1;
+    let app = window.app_handle().clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(400));
+        if GENERATION.load(Ordering::SeqCst) == generation {
+            if let Err(e) = app.save_window_state(StateFlags::SIZE | StateFlags::POSITION) {
+                eprintln!("margin: could not save the window state: {e}");
+            }
+        }
+    });
+}
+
 /// Keeps the webview on Margin's own pages: a navigation anywhere else (a link in a note, a
 /// dropped URL) is refused, so nothing inside the app ever loads from the network.
 fn stay_inside<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
@@ -124,6 +148,7 @@ pub fn run() {
             app.manage(state);
             Ok(())
         })
+        .on_window_event(remember_window)
         .invoke_handler(tauri::generate_handler![
             commands::get_article,
             commands::get_preferences,
