@@ -19,6 +19,8 @@ test("select, press h, add a note and a tag; after a restart it is painted and t
     await waitHighlights(app, 1);
     const painted = await d.executeScript("return [...document.querySelectorAll('mark.hl')].map((m) => m.textContent).join('')");
     assert.equal(painted, PHRASE);
+    await d.wait(() => d.executeScript("return getComputedStyle(document.getElementById('selection-bar')).display === 'none'"),
+      3000, "the selection toolbar stayed on screen after highlighting");
 
     await d.findElement(By.css("mark.hl")).click();
     await d.wait(() => d.executeScript("return !document.getElementById('editor').hidden"), 3000);

@@ -85,6 +85,8 @@ export function initHighlights({ article, textMap, colours, prefs }) {
     try {
       const a = await api.createAnnotation(articleId, { ...offsets, colour });
       window.getSelection().removeAllRanges();
+      clearTimeout(selectionTimer);
+      hideBar();
       annotations.set(a.id, a);
       paint(a);
       prefs.setHighlightColour(colour);
@@ -99,6 +101,7 @@ export function initHighlights({ article, textMap, colours, prefs }) {
   }
 
   function placeBar() {
+    if (!editor.hidden) return hideBar();
     const offsets = selectionOffsets();
     if (!offsets) return hideBar();
     const rect = window.getSelection().getRangeAt(0).getBoundingClientRect();
