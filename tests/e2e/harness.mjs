@@ -52,9 +52,12 @@ export async function launch(dataDir, extraEnv = {}, application = APP) {
   const port = await freePort();
   const nativePort = await freePort();
   const log = [];
+  // In a process group of its own, so that quitting can end everything below it: WebKitWebDriver,
+  // the app, its WebKit processes, and any wrapper (strace) that would otherwise leave them behind.
   const driverProcess = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
     env: { ...process.env, MARGIN_DATA_DIR: dataDir, ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
   });
   driverProcess.stdout.on("data", (d) => log.push(String(d)));
   driverProcess.stderr.on("data", (d) => log.push(String(d)));
@@ -75,7 +78,7 @@ export async function launch(dataDir, extraEnv = {}, application = APP) {
     }
   }
   if (!driver) {
-    driverProcess.kill();
+    killGroup(driverProcess.pid, "SIGKILL");
     throw new Error(`no WebDriver session: ${lastError}\n${log.join("")}`);
   }
   await driver.manage().setTimeouts({ script: 15000 });
@@ -85,12 +88,24 @@ export async function launch(dataDir, extraEnv = {}, application = APP) {
     log,
     async quit() {
       try { await driver.quit(); } catch { /* the app may already be gone */ }
-      driverProcess.kill();
-      await new Promise((r) => (driverProcess.exitCode !== null ? r() : driverProcess.once("exit", r)));
+      const exited = new Promise((r) => (driverProcess.exitCode !== null ? r() : driverProcess.once("exit", r)));
+      killGroup(driverProcess.pid, "SIGTERM");
+      await Promise.race([exited, sleep(2000)]);
+      killGroup(driverProcess.pid, "SIGKILL");
+      driverProcess.stdout.destroy();
+      driverProcess.stderr.destroy();
     },
   };
   await waitReady(app);
   return app;
+}
+
+function killGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    /* the group is gone already */
+  }
 }
 
 /** Waits until the reader has painted the article and restored the position. */
