@@ -8,6 +8,10 @@ export function createTextMap(article) {
   const blocks = article.blocks;
   const byId = new Map(blocks.map((b) => [b.id, b]));
   const elements = () => document.querySelectorAll("#article [data-block]");
+  // The block elements in document order, which is the order of article.blocks (an E2E test
+  // checks it): looked up once, so painting a highlight touches only the blocks it covers.
+  let blockEls = null;
+  const blockElement = (i) => (blockEls ||= [...elements()])[i];
   const text = blocks.map((b) => b.text).join("\n\n");
 
   function blockElementOf(node) {
@@ -48,9 +52,17 @@ export function createTextMap(article) {
   /** Wraps the text of [start, end) in <mark> elements made by `makeMark`. Returns them. */
   function paint(start, end, makeMark) {
     const marks = [];
-    for (const el of elements()) {
-      const block = byId.get(el.dataset.block);
-      if (block.end <= start || block.start >= end) continue;
+    // First block that ends after `start` (binary search), then on while blocks begin before `end`.
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid].end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < blocks.length && blocks[i].start < end; i++) {
+      const block = blocks[i];
+      const el = blockElement(i);
       const from = codePointToUtf16(block.text, Math.max(start, block.start) - block.start);
       const to = codePointToUtf16(block.text, Math.min(end, block.end) - block.start);
       marks.push(...wrapText(el, from, to, makeMark));
