@@ -8,22 +8,12 @@
 //! Both include preparing the text (`Anchorer::new`). Tests never assert on time; the figures go
 //! into the docs.
 
-use criterion::{criterion_group, criterion_main, Criterion};
-use margin_core::anchor::{Anchorer, Report, Selectors};
-use margin_core::content::{builtin_article, builtin_figure, parse_article};
+mod common;
 
-/// `n` highlights spread evenly over `text`, 8 to 207 code points long.
-fn spread(text: &str, n: usize) -> Vec<Selectors> {
-    let prepared = Anchorer::new(text);
-    let len = prepared.len();
-    (0..n)
-        .map(|i| {
-            let quote = 8 + (i * 37) % 200;
-            let start = i * (len - quote) / n;
-            prepared.describe(start, start + quote).unwrap()
-        })
-        .collect()
-}
+use common::spread;
+use criterion::{criterion_group, criterion_main, Criterion};
+use margin_core::anchor::{Anchorer, Report};
+use margin_core::content::{builtin_article, builtin_figure, parse_article};
 
 fn anchoring(c: &mut Criterion) {
     let original = builtin_article("korean-war").unwrap();

@@ -19,26 +19,16 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::spread;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-use margin_core::anchor::{AnchorStatus, Anchorer, Selectors};
+use margin_core::anchor::{AnchorStatus, Anchorer};
 use margin_core::content::{builtin_article, builtin_figure, parse_article, Article};
 use margin_core::store::{AnnotationRow, NewAnnotation, Store};
 use tempfile::TempDir;
 
 const COLOURS: [&str; 5] = ["yellow", "green", "blue", "pink", "purple"];
-
-/// `n` highlights spread evenly over `text`, 8 to 207 code points long (as `benches/anchoring.rs`).
-fn spread(text: &str, n: usize) -> Vec<Selectors> {
-    let prepared = Anchorer::new(text);
-    let len = prepared.len();
-    (0..n)
-        .map(|i| {
-            let quote = 8 + (i * 37) % 200;
-            let start = i * (len - quote) / n;
-            prepared.describe(start, start + quote).unwrap()
-        })
-        .collect()
-}
 
 /// A database file in a temp directory holding `n` highlights spread over `article`, every
 /// second one with a note, every third with two tags. Written in one import transaction, so
