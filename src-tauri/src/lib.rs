@@ -9,6 +9,7 @@ mod cli;
 mod commands;
 mod figures;
 mod files;
+mod webview;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -129,6 +130,7 @@ pub fn run() {
     if cli::wants_cli(&args) {
         std::process::exit(cli::main(&args));
     }
+    webview::before_start();
     let result = tauri::Builder::default()
         // First: a second `margin` focuses the running window instead of opening the same
         // database twice.
@@ -144,6 +146,9 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .register_uri_scheme_protocol(figures::SCHEME, figures::serve)
         .setup(move |app| {
+            if let Some(window) = app.get_webview_window("main") {
+                webview::tune(&window);
+            }
             let state = build_state(app, started)?;
             app.manage(state);
             Ok(())
