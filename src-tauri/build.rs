@@ -2,9 +2,8 @@
 // them; the capability file grants exactly those, and nothing else is callable from the UI.
 const COMMANDS: &[&str] = &[
     "get_article",
-    "get_preferences",
+    "open_reader",
     "update_preferences",
-    "get_reading_position",
     "save_reading_position",
     "get_app_info",
     "report_ui_error",
@@ -14,7 +13,6 @@ const COMMANDS: &[&str] = &[
     "update_annotation",
     "delete_annotation",
     "restore_annotation",
-    "get_colours",
     "rename_colour",
     "render_markdown",
     "list_bookmarks",

@@ -41,10 +41,41 @@ pub async fn get_article(
     state.article(article_id.as_deref()).cloned()
 }
 
-/// The reader's preferences.
+/// Everything the reader paints at start, in one round trip: the article, the preferences, the
+/// colours, the reading position and all of the user's highlights, bookmarks and notes on it.
+///
+/// One call rather than seven because each IPC round trip costs a turn of both event loops,
+/// and the highlights must arrive with the article: painted before the first layout, the
+/// article is laid out and drawn once instead of twice (docs/performance.md).
+#[derive(Serialize)]
+pub struct ReaderOpening {
+    article: Article,
+    preferences: Preferences,
+    colours: Vec<Colour>,
+    position: Option<ReadingPosition>,
+    annotations: Vec<Annotation>,
+    bookmarks: Vec<Bookmark>,
+    notes: Vec<Note>,
+}
+
+/// Opens an article in the reader (the default one without an id); see [`ReaderOpening`].
 #[tauri::command]
-pub async fn get_preferences(state: State<'_, AppState>) -> Result<Preferences> {
-    state.with_store(|s| s.preferences())
+pub async fn open_reader(
+    state: State<'_, AppState>,
+    article_id: Option<String>,
+) -> Result<ReaderOpening> {
+    let article = state.article(article_id.as_deref())?;
+    state.with_store(|s| {
+        Ok(ReaderOpening {
+            preferences: s.preferences()?,
+            colours: s.colours()?,
+            position: s.reading_position(article)?,
+            annotations: s.annotations(article)?,
+            bookmarks: s.bookmarks(article)?,
+            notes: s.notes(article)?,
+            article: article.clone(),
+        })
+    })
 }
 
 /// Changes some preferences and returns all of them.
@@ -54,16 +85,6 @@ pub async fn update_preferences(
     patch: PreferencesPatch,
 ) -> Result<Preferences> {
     state.with_store(|s| s.update_preferences(&patch))
-}
-
-/// Where the reader left off in an article.
-#[tauri::command]
-pub async fn get_reading_position(
-    state: State<'_, AppState>,
-    article_id: String,
-) -> Result<Option<ReadingPosition>> {
-    let article = state.article(Some(&article_id))?;
-    state.with_store(|s| s.reading_position(article))
 }
 
 /// Remembers where the reader is in an article.
@@ -99,13 +120,26 @@ pub async fn get_app_info(state: State<'_, AppState>) -> Result<AppInfo> {
 
 /// The UI reports that the article, its figures' boxes and every highlight are painted and a
 /// frame has been rendered. With `MARGIN_TRACE_STARTUP=1` this prints one line to stderr with
-/// the time since the process started (scripts/bench-app reads it); otherwise nothing.
+/// the time since the process started (scripts/bench-app reads it) and the webview's own marks
+/// (milliseconds after navigation: scripts evaluated, data received, painted, frame); otherwise
+/// nothing.
 #[tauri::command]
-pub async fn startup_ready(state: State<'_, AppState>, webview_ms: f64) -> Result<()> {
+pub async fn startup_ready(
+    state: State<'_, AppState>,
+    webview_ms: f64,
+    marks: Option<Vec<(String, f64)>>,
+) -> Result<()> {
     if std::env::var_os("MARGIN_TRACE_STARTUP").is_some_and(|v| v == "1") {
         let ms = state.started.elapsed().as_secs_f64() * 1000.0;
+        let marks: Vec<String> = marks
+            .unwrap_or_default()
+            .iter()
+            .map(|(name, at)| format!("{name} {at:.0}"))
+            .collect();
+        let state_ms = state.state_ready.as_secs_f64() * 1000.0;
         eprintln!(
-            "margin: ready {ms:.1} ms after start (webview: {webview_ms:.1} ms after navigation)"
+            "margin: ready {ms:.1} ms after start (state {state_ms:.0} ms; webview: {webview_ms:.1} ms after navigation; {})",
+            marks.join(", ")
         );
     }
     Ok(())
@@ -169,12 +203,6 @@ pub async fn restore_annotation(
 ) -> Result<Annotation> {
     let article = state.article(Some(&article_id))?;
     state.with_store(|s| s.restore_annotation(article, &id))
-}
-
-/// The highlight colours and what each means.
-#[tauri::command]
-pub async fn get_colours(state: State<'_, AppState>) -> Result<Vec<Colour>> {
-    state.with_store(|s| s.colours())
 }
 
 /// Renames what a colour means.

@@ -31,6 +31,8 @@ pub struct AppState {
     pub data_dir: PathBuf,
     /// When `run()` started: the origin of the startup trace.
     pub started: std::time::Instant,
+    /// How long after `started` the state was ready (database open, articles parsed); traced.
+    pub state_ready: std::time::Duration,
 }
 
 /// The environment variable that overrides the data directory (tests, portable installs).
@@ -66,6 +68,7 @@ fn build_state(app: &tauri::App, started: std::time::Instant) -> Result<AppState
         store: Mutex::new(store),
         data_dir,
         started,
+        state_ready: started.elapsed(),
     })
 }
 
@@ -156,9 +159,8 @@ pub fn run() {
         .on_window_event(remember_window)
         .invoke_handler(tauri::generate_handler![
             commands::get_article,
-            commands::get_preferences,
+            commands::open_reader,
             commands::update_preferences,
-            commands::get_reading_position,
             commands::save_reading_position,
             commands::get_app_info,
             commands::report_ui_error,
@@ -168,7 +170,6 @@ pub fn run() {
             commands::update_annotation,
             commands::delete_annotation,
             commands::restore_annotation,
-            commands::get_colours,
             commands::rename_colour,
             commands::render_markdown,
             commands::list_bookmarks,

@@ -8,20 +8,18 @@ function invoke(command, args) {
 }
 
 export const api = {
-  getArticle: (articleId) => invoke("get_article", { articleId }),
-  getPreferences: () => invoke("get_preferences"),
+  /** Everything the reader shows at start, in one call: see `open_reader` in commands.rs. */
+  openReader: (articleId) => invoke("open_reader", { articleId }),
   updatePreferences: (patch) => invoke("update_preferences", { patch }),
-  getReadingPosition: (articleId) => invoke("get_reading_position", { articleId }),
   saveReadingPosition: (articleId, position) => invoke("save_reading_position", { articleId, position }),
   getAppInfo: () => invoke("get_app_info"),
-  startupReady: (webviewMs) => invoke("startup_ready", { webviewMs }),
+  startupReady: (webviewMs, marks) => invoke("startup_ready", { webviewMs, marks }),
 
   listAnnotations: (articleId) => invoke("list_annotations", { articleId }),
   createAnnotation: (articleId, annotation) => invoke("create_annotation", { articleId, annotation }),
   updateAnnotation: (articleId, id, patch) => invoke("update_annotation", { articleId, id, patch }),
   deleteAnnotation: (id) => invoke("delete_annotation", { id }),
   restoreAnnotation: (articleId, id) => invoke("restore_annotation", { articleId, id }),
-  getColours: () => invoke("get_colours"),
   renameColour: (colour, meaning) => invoke("rename_colour", { colour, meaning }),
   renderMarkdown: (markdown) => invoke("render_markdown", { markdown }),
 

@@ -79,9 +79,13 @@ export function initBookmarks({ article, toc }) {
     document.documentElement.dataset.bookmarks = String(bookmarks.length);
   }
 
-  async function load() {
-    bookmarks = await api.listBookmarks(articleId);
+  function show(list) {
+    bookmarks = list;
     render();
+  }
+
+  async function load() {
+    show(await api.listBookmarks(articleId));
   }
 
   async function removeBookmark(id) {
@@ -125,5 +129,5 @@ export function initBookmarks({ article, toc }) {
   document.getElementById("bm-add-section").addEventListener("click", toggleSection);
   document.getElementById("bm-add-position").addEventListener("click", addPosition);
   document.getElementById("bookmark-button").addEventListener("click", toggleSection);
-  return { load, toggleSection, addPosition };
+  return { show, load, toggleSection, addPosition };
 }

@@ -56,8 +56,8 @@ export function initHighlights({ article, textMap, colours, prefs }) {
     }
   }
 
-  async function load() {
-    const list = await api.listAnnotations(articleId);
+  /** Paints `list` (the article's highlights, as core lists them) in place of what is painted. */
+  function show(list) {
     for (const id of [...marks.keys()]) unpaint(id);
     annotations.clear();
     for (const a of list) {
@@ -66,6 +66,10 @@ export function initHighlights({ article, textMap, colours, prefs }) {
     }
     document.documentElement.dataset.highlights = String(list.length);
     changed();
+  }
+
+  async function load() {
+    show(await api.listAnnotations(articleId));
   }
 
   // --- creating from the selection ----------------------------------------------------------------
@@ -354,6 +358,7 @@ export function initHighlights({ article, textMap, colours, prefs }) {
   }
 
   return {
+    show,
     load,
     list: () => [...annotations.values()],
     colours: () => colourList,

@@ -15,31 +15,38 @@ import { initBookmarks } from "./bookmarks.js";
 import { initNotes } from "./notes.js";
 import { showToast } from "./toast.js";
 
+// Startup marks, milliseconds after navigation, printed with the ready line (MARGIN_TRACE_STARTUP).
+const marks = [["scripts", performance.now()]];
+
 async function start() {
-  const [article, preferences, colours] = await Promise.all([
-    api.getArticle(), api.getPreferences(), api.getColours(),
-  ]);
-  const articleId = article.meta.id;
-  const positionLoaded = api.getReadingPosition(articleId);
-  const prefs = initPreferences(preferences);
+  const opening = await api.openReader();
+  marks.push(["data", performance.now()]);
+  const { article } = opening;
+  // Everything is painted in this one task, highlights included, before the webview lays the
+  // page out: the article is laid out and drawn once, not once bare and again with its marks.
+  const prefs = initPreferences(opening.preferences);
   renderArticle(article);
   const toc = initToc(article);
   const textMap = createTextMap(article);
-  const highlights = initHighlights({ article, textMap, colours, prefs });
+  const highlights = initHighlights({ article, textMap, colours: opening.colours, prefs });
   const sidebar = initSidebar({ article, highlights });
   const bookmarks = initBookmarks({ article, toc });
   const notes = initNotes({ article });
-  await Promise.all([highlights.load(), bookmarks.load(), notes.load()]);
+  highlights.show(opening.annotations);
+  bookmarks.show(opening.bookmarks);
+  notes.show(opening.notes);
+  marks.push(["painted", performance.now()]);
 
   const viewer = initViewer();
   const dialogs = initDialogs(article);
   initKeys({ prefs, toc, viewer, dialogs, highlights, sidebar, bookmarks });
 
-  restorePosition(article, await positionLoaded);
+  restorePosition(article, opening.position);
   trackPosition(article, toc);
+  marks.push(["laid out", performance.now()]);
   document.documentElement.dataset.ready = "true";
   // Once a frame with all of it has been rendered: the startup marker (MARGIN_TRACE_STARTUP).
-  requestAnimationFrame(() => requestAnimationFrame(() => api.startupReady(performance.now())));
+  requestAnimationFrame(() => requestAnimationFrame(() => api.startupReady(performance.now(), marks)));
 }
 
 start().catch((error) => {

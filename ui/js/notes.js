@@ -90,8 +90,8 @@ export function initNotes({ article }) {
   container.append(editor(null, "The whole article"));
   for (const s of article.sections) container.append(editor(s.id, s.title));
 
-  async function load() {
-    for (const note of await api.listNotes(articleId)) {
+  function show(list) {
+    for (const note of list) {
       const e = editors.get(note.section_id || "");
       if (e) e.set(note);
     }
@@ -102,5 +102,5 @@ export function initNotes({ article }) {
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden") flush();
   });
-  return { load, flush };
+  return { show, flush };
 }
