@@ -3,7 +3,7 @@
 //! On Linux (WebKitGTK), measured with `scripts/bench-app` (docs/performance.md):
 //! - **No accelerated compositing.** WebKitGTK's compositing mode keeps GL contexts, tile buffers
 //!   and a compositor thread in the web and UI processes; for a page of text and a few static
-//!   figures it buys nothing visible and costs about 100 MiB and 100–200 ms at start. Painting
+//!   figures it buys nothing visible and costs about 100 MiB (start time: within noise). Painting
 //!   without it is also the configuration that works on every driver (no DMA-BUF renderer, whose
 //!   blank windows on some GPUs are a known WebKitGTK problem). It is switched off with WebKit's
 //!   own `WEBKIT_DISABLE_COMPOSITING_MODE` before the webview exists: the same switch through
