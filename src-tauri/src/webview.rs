@@ -9,6 +9,15 @@
 //!   own `WEBKIT_DISABLE_COMPOSITING_MODE` before the webview exists: the same switch through
 //!   `WebKitSettings` after Tauri has created the webview made the start 250 ms slower, because
 //!   the page had already begun in compositing mode.
+//! - **No GPU probing in the UI process.** Without compositing nothing in Margin's own process
+//!   draws with GL, yet GTK probes GLX visuals at start and WebKit asks EGL which DRM device the
+//!   web process should use for DMA-BUF buffers. Either loads Mesa, and Mesa's driver links LLVM:
+//!   about 20 MiB (mostly relocated, so private to the process) for nothing. So, with compositing
+//!   off, `GDK_GL=disable` stops GTK's probe, `WEBKIT_DISABLE_DMABUF_RENDERER=1` says no DMA-BUF
+//!   buffers will be exchanged, and `WEBKIT_WEB_RENDER_DEVICE_FILE` names the render node itself
+//!   (the first `/dev/dri/renderD*`, else the usual name), which is the one way to keep WebKit
+//!   from asking EGL; with the DMA-BUF renderer off, nothing opens that node. The web process
+//!   still sets up EGL (WebKit does it whatever the settings), so Mesa stays loaded there.
 //! - **The document-viewer cache model** (no memory cache for pages the reader never visits) and
 //!   **web features the app never uses switched off** (WebGL, Web Audio, media, local storage,
 //!   the back-forward page cache). No measurable effect on start or memory today; they keep
@@ -25,15 +34,48 @@ const NO_COMPOSITING: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
 #[cfg(target_os = "linux")]
 const KEEP_COMPOSITING: &str = "MARGIN_WEBKIT_COMPOSITING";
 
-/// Sets what WebKit reads from the environment; call before Tauri starts. If the user has set
-/// `WEBKIT_DISABLE_COMPOSITING_MODE` already, it is left as it is.
+/// Sets what GTK and WebKit read from the environment; call before Tauri starts. A variable the
+/// user has set already is left as it is.
 pub fn before_start() {
     #[cfg(target_os = "linux")]
-    if std::env::var_os(NO_COMPOSITING).is_none()
-        && std::env::var_os(KEEP_COMPOSITING).is_none_or(|v| v != "1")
     {
+        if std::env::var_os(KEEP_COMPOSITING).is_some_and(|v| v == "1") {
+            return;
+        }
+        set_default(NO_COMPOSITING, "1");
+        if std::env::var_os(NO_COMPOSITING).is_some_and(|v| v != "0") {
+            // Painting without compositing: keep Mesa out of this process (module comment).
+            set_default("GDK_GL", "disable");
+            set_default("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
+            set_default("WEBKIT_WEB_RENDER_DEVICE_FILE", &render_node());
+        }
+    }
+}
+
+/// Sets `name` to `value` unless it is set already.
+#[cfg(target_os = "linux")]
+fn set_default(name: &str, value: &str) {
+    if std::env::var_os(name).is_none() {
         // Only the main thread runs at this point, so changing the environment is safe.
-        std::env::set_var(NO_COMPOSITING, "1");
+        std::env::set_var(name, value);
+    }
+}
+
+/// The machine's first DRM render node, or the name the first one usually has when there is
+/// none (a headless machine, a VM without a GPU).
+#[cfg(target_os = "linux")]
+fn render_node() -> String {
+    let mut nodes: Vec<String> = std::fs::read_dir("/dev/dri")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("renderD"))
+        .collect();
+    nodes.sort();
+    match nodes.first() {
+        Some(n) => format!("/dev/dri/{n}"),
+        None => "/dev/dri/renderD128".to_string(),
     }
 }
 
