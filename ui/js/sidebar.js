@@ -29,6 +29,7 @@ export function initSidebar({ article, highlights }) {
     document.body.classList.toggle("panel-open", open);
     toggle.setAttribute("aria-expanded", String(open));
     panel.hidden = !open;
+    if (open && listStale) refreshList();
   }
   const isOpen = () => !panel.hidden;
 
@@ -147,11 +148,21 @@ export function initSidebar({ article, highlights }) {
     else if (!shown.length) list.append(el("li", "empty", "No highlight matches the filters."));
   }
 
+  // The list is built while the panel is open, and on opening if highlights changed while it
+  // was closed: with 1,000 highlights it is several thousand elements that a reader with the
+  // panel closed never sees, built at start for nothing (docs/performance.md).
+  let listStale = true;
+  function refreshList() {
+    listStale = false;
+    renderTags(highlights.list());
+    renderList();
+  }
+
   search.addEventListener("input", renderList);
   tagSelect.addEventListener("change", renderList);
   highlights.onChange(() => {
-    renderTags(highlights.list());
-    renderList();
+    if (isOpen()) refreshList();
+    else listStale = true;
   });
 
   // --- export and import -------------------------------------------------------------------
