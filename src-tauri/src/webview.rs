@@ -65,18 +65,14 @@ fn set_default(name: &str, value: &str) {
 /// none (a headless machine, a VM without a GPU).
 #[cfg(target_os = "linux")]
 fn render_node() -> String {
-    let mut nodes: Vec<String> = std::fs::read_dir("/dev/dri")
+    let first = std::fs::read_dir("/dev/dri")
         .into_iter()
         .flatten()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with("renderD"))
-        .collect();
-    nodes.sort();
-    match nodes.first() {
-        Some(n) => format!("/dev/dri/{n}"),
-        None => "/dev/dri/renderD128".to_string(),
-    }
+        .min();
+    format!("/dev/dri/{}", first.as_deref().unwrap_or("renderD128"))
 }
 
 /// Applies the settings to the main window's webview. Called in `setup`, on the main thread,

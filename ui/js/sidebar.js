@@ -22,6 +22,10 @@ export function initSidebar({ article, highlights }) {
   const colourNames = document.getElementById("colour-meanings");
   const sectionTitle = new Map(article.sections.map((s) => [s.id, s.title]));
   const activeColours = new Set();
+  // The highlights list is built while the panel is open, and on opening if highlights changed
+  // while it was closed: with 1,000 highlights it is several thousand elements that a reader
+  // with the panel closed never sees, built at start for nothing (docs/performance.md).
+  let listStale = true;
 
   // --- open, close, tabs --------------------------------------------------------------------
 
@@ -148,10 +152,6 @@ export function initSidebar({ article, highlights }) {
     else if (!shown.length) list.append(el("li", "empty", "No highlight matches the filters."));
   }
 
-  // The list is built while the panel is open, and on opening if highlights changed while it
-  // was closed: with 1,000 highlights it is several thousand elements that a reader with the
-  // panel closed never sees, built at start for nothing (docs/performance.md).
-  let listStale = true;
   function refreshList() {
     listStale = false;
     renderTags(highlights.list());
