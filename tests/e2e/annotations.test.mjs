@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { By, Key } from "selenium-webdriver";
-import { launch, tempDataDir, errors, press, screenshot, sleep, selectPhrase, waitHighlights, invoke } from "./harness.mjs";
+import { launch, tempDataDir, errors, press, screenshot, sleep, selectPhrase, waitHighlights, invoke, painted, paintedText, clickHighlight } from "./harness.mjs";
 
 const PHRASE = "the first military action of the Cold War";
 
@@ -17,12 +17,11 @@ test("select, press h, add a note and a tag; after a restart it is painted and t
       "the selection toolbar did not appear");
     await press(app, "h");
     await waitHighlights(app, 1);
-    const painted = await d.executeScript("return [...document.querySelectorAll('mark.hl')].map((m) => m.textContent).join('')");
-    assert.equal(painted, PHRASE);
+    assert.equal(await paintedText(app), PHRASE);
     await d.wait(() => d.executeScript("return getComputedStyle(document.getElementById('selection-bar')).display === 'none'"),
       3000, "the selection toolbar stayed on screen after highlighting");
 
-    await d.findElement(By.css("mark.hl")).click();
+    await clickHighlight(app);
     await d.wait(() => d.executeScript("return !document.getElementById('editor').hidden"), 3000);
     await d.findElement(By.id("editor-note")).sendKeys("**Key point**: the Cold War turns *hot*.");
     const tagInput = d.findElement(By.id("editor-tag-input"));
@@ -45,8 +44,8 @@ test("select, press h, add a note and a tag; after a restart it is painted and t
   try {
     const d = app.driver;
     await waitHighlights(app, 1);
-    const painted = await d.executeScript("return [...document.querySelectorAll('mark.hl')].map((m) => m.textContent).join('')");
-    assert.equal(painted, PHRASE);
+    // Painted in the colour h used, and marked as having a note.
+    assert.deepEqual(await painted(app), [{ colour: "yellow", text: PHRASE, note: true }]);
     await press(app, "a");
     await d.wait(() => d.executeScript("return !document.getElementById('panel').hidden"), 3000);
     const item = await d.executeScript("return document.querySelector('#hl-list .hl-item').textContent");
@@ -97,17 +96,67 @@ test("delete shows Undo, and Ctrl+Z brings the highlight back", async () => {
     await selectPhrase(app, "north-vs-south-p2", "two young aides at the U.S. State Department");
     await press(app, "h");
     await waitHighlights(app, 1);
-    await d.findElement(By.css("mark.hl")).click();
+    await clickHighlight(app);
     await d.findElement(By.id("editor-delete")).click();
     await waitHighlights(app, 0);
-    assert.equal(await d.executeScript("return document.querySelectorAll('mark.hl').length"), 0);
+    assert.deepEqual(await painted(app), []);
     assert.match(await d.findElement(By.id("toast")).getText(), /Undo/);
     await d.executeScript("document.activeElement.blur()");
     await d.actions().keyDown(Key.CONTROL).sendKeys("z").keyUp(Key.CONTROL).perform();
     await waitHighlights(app, 1);
+    assert.deepEqual((await painted(app)).map((p) => p.text), ["two young aides at the U.S. State Department"]);
     const { value } = await invoke(app, "list_annotations", { articleId: "korean-war" });
     assert.equal(value.length, 1);
     assert.equal(value[0].quote.exact, "two young aides at the U.S. State Department");
+    assert.deepEqual(await errors(app), []);
+  } finally {
+    await app.quit();
+  }
+});
+
+test("overlapping highlights: a click opens the innermost, a new colour repaints it, the text stays as it was", async () => {
+  const app = await launch(tempDataDir());
+  try {
+    const d = app.driver;
+    const outer = "divided the Korean Peninsula into two zones";
+    const inner = "Korean Peninsula";
+    // Elements and text nodes of the article (figures' src attributes change as they load).
+    const shape = () => d.executeScript(`const root = document.getElementById('article');
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let texts = 0;
+      while (walker.nextNode()) texts++;
+      return { elements: root.querySelectorAll('*').length, texts };`);
+    const before = await shape();
+    await selectPhrase(app, "north-vs-south-p2", outer);
+    await press(app, "h");
+    await waitHighlights(app, 1);
+    await selectPhrase(app, "north-vs-south-p2", inner);
+    await d.wait(() => d.executeScript("return !document.getElementById('selection-bar').hidden"), 3000);
+    await d.findElement(By.css('#selection-bar .swatch[data-colour="green"]')).click();
+    await waitHighlights(app, 2);
+    assert.deepEqual(await painted(app), [
+      { colour: "yellow", text: outer, note: false },
+      { colour: "green", text: inner, note: false },
+    ]);
+    // Painting does not touch the article's DOM.
+    assert.deepEqual(await shape(), before);
+
+    const { value: list } = await invoke(app, "list_annotations", { articleId: "korean-war" });
+    const innerId = list.find((a) => a.quote.exact === inner).id;
+    await clickHighlight(app, 1);
+    await d.wait(() => d.executeScript("return document.getElementById('editor').dataset.id === arguments[0]", innerId), 3000,
+      "clicking inside both highlights did not open the inner one");
+    await d.findElement(By.css('#editor .editor-colours [data-colour="purple"]')).click();
+    await d.wait(async () => (await painted(app)).some((p) => p.colour === "purple" && p.text === inner), 3000,
+      "the new colour was not painted");
+
+    // A click on plain text closes the editor and opens nothing.
+    const point = await d.executeScript(`const el = document.querySelector('[data-block="intro-p1"]');
+      el.scrollIntoView({ block: 'center' });
+      const r = el.getClientRects()[0];
+      return { x: Math.round(r.left + 20), y: Math.round(r.top + 10) };`);
+    await d.actions({ async: true }).move({ x: point.x, y: point.y, origin: "viewport" }).click().perform();
+    await d.wait(() => d.executeScript("return document.getElementById('editor').hidden"), 3000, "the editor stayed open");
     assert.deepEqual(await errors(app), []);
   } finally {
     await app.quit();

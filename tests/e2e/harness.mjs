@@ -184,3 +184,57 @@ export async function waitHighlights(app, n) {
     `expected ${n} highlights`,
   );
 }
+
+// Highlights are painted with the CSS Custom Highlight API (ui/js/highlights.js), so they are not
+// elements: the tests read what is painted from the page's highlight registry and click on the
+// screen position of the painted text, as a user would.
+const COLOUR_LAYERS = ["hl-yellow", "hl-green", "hl-blue", "hl-pink", "hl-purple"];
+
+/** The painted highlights: `[{ colour, text, note }]` per painted range, in document order. */
+export function painted(app) {
+  return app.driver.executeScript(
+    `const colours = arguments[0];
+     const noted = CSS.highlights.get('hl-note');
+     const out = [];
+     for (const name of colours) {
+       for (const r of CSS.highlights.get(name) || []) {
+         const range = document.createRange();
+         range.setStart(r.startContainer, r.startOffset);
+         range.setEnd(r.endContainer, r.endOffset);
+         out.push({ range, colour: name.slice(3), text: range.toString(), note: !!noted && noted.has(r) });
+       }
+     }
+     out.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+     return out.map(({ colour, text, note }) => ({ colour, text, note }));`,
+    COLOUR_LAYERS,
+  );
+}
+
+/** The text of every painted highlight, in document order, joined. */
+export async function paintedText(app) {
+  return (await painted(app)).map((p) => p.text).join("");
+}
+
+/** Clicks the middle of the first line of the `index`-th painted range (document order). */
+export async function clickHighlight(app, index = 0) {
+  const point = await app.driver.executeScript(
+    `const [colours, index] = arguments;
+     const ranges = [];
+     for (const name of colours) for (const r of CSS.highlights.get(name) || []) {
+       const range = document.createRange();
+       range.setStart(r.startContainer, r.startOffset);
+       range.setEnd(r.endContainer, r.endOffset);
+       ranges.push(range);
+     }
+     ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+     const range = ranges[index];
+     if (!range) return null;
+     range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+     const rect = range.getClientRects()[0];
+     return { x: Math.round(rect.left + rect.width / 2), y: Math.round(rect.top + rect.height / 2) };`,
+    COLOUR_LAYERS,
+    index,
+  );
+  if (!point) throw new Error(`no painted highlight number ${index}`);
+  await app.driver.actions({ async: true }).move({ x: point.x, y: point.y, origin: "viewport" }).click().perform();
+}

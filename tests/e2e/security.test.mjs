@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { By } from "selenium-webdriver";
-import { launch, tempDataDir, errors, invoke, press, waitReady, waitHighlights, sleep, screenshot } from "./harness.mjs";
+import { launch, tempDataDir, errors, invoke, press, waitReady, waitHighlights, sleep, screenshot, clickHighlight } from "./harness.mjs";
 
 const PAYLOADS = [
   "<script>window.__pwned = 1</script>",
@@ -47,7 +47,7 @@ test("payloads in notes, tags, colour names, labels and free notes never run", a
     await waitReady(app);
     await waitHighlights(app, 1);
 
-    await d.findElement(By.css("mark.hl")).click();
+    await clickHighlight(app);
     await d.findElement(By.css('#editor [data-tab="preview"]')).click();
     await d.wait(() => d.executeScript("return document.getElementById('editor-preview').childElementCount > 0"), 3000);
     await sleep(200);

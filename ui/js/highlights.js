@@ -1,17 +1,26 @@
-// Highlights: the selection toolbar, painting marks into the text, the editor popover (colour,
-// Markdown note with preview, tags, delete), and undo of deletes.
+// Highlights: the selection toolbar, painting highlights over the text, the editor popover
+// (colour, Markdown note with preview, tags, delete), and undo of deletes.
+//
+// Painting uses the CSS Custom Highlight API, not <mark> elements: one Highlight per colour in
+// CSS.highlights (styled by ::highlight(hl-<colour>) in app.css) holds a StaticRange per block
+// each highlight covers, and those with a note are also in "hl-note" (a dotted underline). The
+// article's DOM stays as core wrote it: no split text nodes, no extra elements, nothing to lay out
+// again when a highlight is added or removed. With 1,000 highlights the marks cost about 9 MiB in
+// the web process (docs/performance.md). Hit testing, which <mark> elements gave for free, is done
+// from the caret under the pointer (highlightAt).
 
 import { api, errorMessage } from "./api.js";
-import { unwrap } from "./textmap.js";
 import { showMarkdown, inertLinks } from "./markdown-view.js";
 import { showToast } from "./toast.js";
 
 const NOTE_SAVE_DELAY_MS = 500;
+const FLASH_MS = 1200;
 
 export function initHighlights({ article, textMap, colours, prefs }) {
   const articleId = article.meta.id;
   const annotations = new Map();
-  const marks = new Map();
+  /** id -> the StaticRanges it is painted with (one per block it covers). */
+  const painted = new Map();
   const listeners = new Set();
   const undoStack = [];
   const root = document.getElementById("article");
@@ -31,34 +40,93 @@ export function initHighlights({ article, textMap, colours, prefs }) {
 
   // --- painting ---------------------------------------------------------------------------------
 
+  /** The named layer in the page's highlight registry, made on first use. */
+  function layer(name) {
+    let h = CSS.highlights.get(name);
+    if (!h) {
+      h = new Highlight();
+      CSS.highlights.set(name, h);
+    }
+    return h;
+  }
+
   function paint(a) {
     if (!a.position) return;
-    const made = textMap.paint(a.position.start, a.position.end, () => {
-      const mark = document.createElement("mark");
-      mark.className = `hl hl-${a.colour}`;
-      if (a.note) mark.classList.add("has-note");
-      mark.dataset.id = a.id;
-      mark.title = meaning(a.colour);
-      return mark;
-    });
-    marks.set(a.id, made);
+    const ranges = textMap.ranges(a.position.start, a.position.end);
+    const colour = layer(`hl-${a.colour}`);
+    const noted = a.note ? layer("hl-note") : null;
+    for (const r of ranges) {
+      colour.add(r);
+      noted?.add(r);
+    }
+    painted.set(a.id, ranges);
   }
 
   function unpaint(id) {
-    unwrap(marks.get(id) || []);
-    marks.delete(id);
+    const ranges = painted.get(id);
+    if (!ranges) return;
+    for (const h of CSS.highlights.values()) for (const r of ranges) h.delete(r);
+    painted.delete(id);
   }
 
   function restyle(a) {
-    for (const mark of marks.get(a.id) || []) {
-      mark.className = `hl hl-${a.colour}${a.note ? " has-note" : ""}`;
-      mark.title = meaning(a.colour);
-    }
+    unpaint(a.id);
+    paint(a);
   }
+
+  /** A live Range for measuring a painted StaticRange. */
+  function live(r) {
+    const range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    return range;
+  }
+
+  const inside = (rect, x, y) => x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
+
+  /** The id of the highlight drawn under viewport point (x, y), or null. Where highlights overlap,
+   *  the shortest wins (the innermost, as a nested <mark> would have been). */
+  function highlightAt(x, y) {
+    const caret = document.caretRangeFromPoint(x, y);
+    if (!caret || !root.contains(caret.startContainer)) return null;
+    const offset = textMap.offsetAt(caret.startContainer, caret.startOffset);
+    if (offset === null) return null;
+    let best = null;
+    for (const a of annotations.values()) {
+      const p = a.position;
+      if (!p || offset < p.start || offset > p.end) continue;
+      if (best && p.end - p.start >= best.position.end - best.position.start) continue;
+      // The caret is the nearest text position: make sure the point is on the painted text.
+      const hit = (painted.get(a.id) || []).some((r) => [...live(r).getClientRects()].some((rect) => inside(rect, x, y)));
+      if (hit) best = a;
+    }
+    return best ? best.id : null;
+  }
+
+  // Hovering a highlight: a pointer cursor and its colour's meaning as the tooltip.
+  let hovered = null;
+  let hoverFrame = 0;
+  root.addEventListener("mousemove", (event) => {
+    if (hoverFrame) return;
+    hoverFrame = requestAnimationFrame(() => {
+      hoverFrame = 0;
+      const id = highlightAt(event.clientX, event.clientY);
+      if (id === hovered) return;
+      hovered = id;
+      root.classList.toggle("on-highlight", id !== null);
+      if (id) root.title = meaning(annotations.get(id).colour);
+      else root.removeAttribute("title");
+    });
+  });
+  root.addEventListener("mouseleave", () => {
+    hovered = null;
+    root.classList.remove("on-highlight");
+    root.removeAttribute("title");
+  });
 
   /** Paints `list` (the article's highlights, as core lists them) in place of what is painted. */
   function show(list) {
-    for (const id of [...marks.keys()]) unpaint(id);
+    for (const id of [...painted.keys()]) unpaint(id);
     annotations.clear();
     for (const a of list) {
       annotations.set(a.id, a);
@@ -199,9 +267,9 @@ export function initHighlights({ article, textMap, colours, prefs }) {
   inertLinks(preview);
 
   function placeEditor(id) {
-    const first = (marks.get(id) || [])[0];
+    const first = (painted.get(id) || [])[0];
     editor.hidden = false;
-    const rect = first ? first.getBoundingClientRect() : { left: window.innerWidth / 2, bottom: 120 };
+    const rect = first ? live(first).getBoundingClientRect() : { left: window.innerWidth / 2, bottom: 120 };
     const width = editor.offsetWidth;
     const left = Math.min(window.innerWidth - width - 12, Math.max(12, rect.left));
     let top = rect.bottom + 8;
@@ -230,9 +298,7 @@ export function initHighlights({ article, textMap, colours, prefs }) {
     flushNote();
     editor.hidden = true;
     delete editor.dataset.id;
-    const first = (marks.get(current) || [])[0];
     current = null;
-    if (first) first.focus?.();
   }
 
   async function update(patch, id = current) {
@@ -288,13 +354,13 @@ export function initHighlights({ article, textMap, colours, prefs }) {
     }
   });
   document.addEventListener("mousedown", (event) => {
-    if (!editor.hidden && !editor.contains(event.target) && !event.target.closest("mark.hl")) closeEditor();
+    if (!editor.hidden && !editor.contains(event.target) && !highlightAt(event.clientX, event.clientY)) closeEditor();
   });
 
   root.addEventListener("click", (event) => {
-    const mark = event.target.closest("mark.hl");
-    if (!mark || !window.getSelection().isCollapsed) return;
-    openEditor(mark.dataset.id);
+    if (!window.getSelection().isCollapsed) return;
+    const id = highlightAt(event.clientX, event.clientY);
+    if (id) openEditor(id);
   });
 
   // --- delete and undo ------------------------------------------------------------------------
@@ -336,15 +402,19 @@ export function initHighlights({ article, textMap, colours, prefs }) {
 
   // --- for the panel ------------------------------------------------------------------------------
 
+  let flashTimer = 0;
+  /** Scrolls highlight `id` to the middle of the window and outlines it for a moment. */
   function flash(id) {
-    const first = (marks.get(id) || [])[0];
-    if (!first) return;
-    first.scrollIntoView({ block: "center", behavior: "instant" });
-    for (const m of marks.get(id)) {
-      m.classList.remove("flash");
-      void m.offsetWidth;
-      m.classList.add("flash");
-    }
+    const ranges = painted.get(id);
+    if (!ranges || !ranges.length) return;
+    const rect = live(ranges[0]).getBoundingClientRect();
+    window.scrollBy({ top: rect.top + rect.height / 2 - window.innerHeight / 2, behavior: "instant" });
+    const shown = layer("hl-flash");
+    shown.priority = 1;
+    shown.clear();
+    for (const r of ranges) shown.add(r);
+    clearTimeout(flashTimer);
+    flashTimer = setTimeout(() => shown.clear(), FLASH_MS);
   }
 
   function setColours(list) {

@@ -1,6 +1,7 @@
-// Maps between the painted article (DOM) and core's canonical text: a DOM selection becomes
-// code-point offsets, and stored offsets become painted <mark> elements. Block elements carry
-// `data-block`; their textContent equals core's block text, so offsets inside a block are exact.
+// Maps between the painted article (DOM) and core's canonical text: a DOM selection or a caret
+// becomes code-point offsets, and stored offsets become DOM ranges (which highlights.js paints).
+// Block elements carry `data-block`; their textContent equals core's block text, so offsets inside
+// a block are exact. Nothing here changes the article's DOM.
 
 import { codePointToUtf16, utf16ToCodePoint } from "./offsets.js";
 
@@ -19,7 +20,7 @@ export function createTextMap(article) {
     return el && el.closest("#article [data-block]");
   }
 
-  /** Offset of a DOM boundary point, or null if it is outside every block. */
+  /** Offset of a DOM boundary point (a caret, say), or null if it is outside every block. */
   function pointOffset(node, offset) {
     const el = blockElementOf(node);
     if (!el) return null;
@@ -49,9 +50,16 @@ export function createTextMap(article) {
     return [...text].slice(start, end).join("");
   }
 
-  /** Wraps the text of [start, end) in <mark> elements made by `makeMark`. Returns them. */
-  function paint(start, end, makeMark) {
-    const marks = [];
+  // Most blocks have no character outside the Basic Multilingual Plane, and there a code-point
+  // offset is the UTF-16 index: no scan of the block's text per highlight.
+  const plain = blocks.map((b) => !/[\ud800-\udfff]/.test(b.text));
+  const utf16 = (i, cp) => (plain[i] ? Math.min(cp, blocks[i].text.length) : codePointToUtf16(blocks[i].text, cp));
+
+  /** Code-point offsets [start, end) as one StaticRange per block they cross. The article's DOM
+   *  does not change once painted, so static ranges (which the DOM does not keep up to date,
+   *  unlike Range) stay right and cost nothing on later DOM changes elsewhere. */
+  function ranges(start, end) {
+    const out = [];
     // First block that ends after `start` (binary search), then on while blocks begin before `end`.
     let lo = 0;
     let hi = blocks.length;
@@ -62,49 +70,33 @@ export function createTextMap(article) {
     }
     for (let i = lo; i < blocks.length && blocks[i].start < end; i++) {
       const block = blocks[i];
-      const el = blockElement(i);
-      const from = codePointToUtf16(block.text, Math.max(start, block.start) - block.start);
-      const to = codePointToUtf16(block.text, Math.min(end, block.end) - block.start);
-      marks.push(...wrapText(el, from, to, makeMark));
+      const from = utf16(i, Math.max(start, block.start) - block.start);
+      const to = utf16(i, Math.min(end, block.end) - block.start);
+      if (from < to) out.push(textRange(blockElement(i), from, to));
     }
-    return marks;
+    return out;
   }
 
-  return { text, rangeOffsets, paint, block: (id) => byId.get(id) };
+  return { text, rangeOffsets, ranges, offsetAt: pointOffset, block: (id) => byId.get(id) };
 }
 
-/** Wraps UTF-16 range [from, to) of `root`'s text in marks, one per text node it crosses. */
-function wrapText(root, from, to, makeMark) {
+/** A StaticRange over UTF-16 range [from, to) of `root`'s text (from < to). */
+function textRange(root, from, to) {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const parts = [];
   let pos = 0;
+  let startNode = null;
+  let startOffset = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const len = node.data.length;
-    const a = Math.max(from, pos);
-    const b = Math.min(to, pos + len);
-    if (a < b) parts.push({ node, a: a - pos, b: b - pos });
+    if (!startNode && from < pos + len) {
+      startNode = node;
+      startOffset = from - pos;
+    }
+    if (startNode && to <= pos + len) {
+      return new StaticRange({ startContainer: startNode, startOffset, endContainer: node, endOffset: to - pos });
+    }
     pos += len;
-    if (pos >= to) break;
   }
-  return parts.map(({ node, a, b }) => {
-    let target = node;
-    if (a > 0) target = target.splitText(a);
-    if (b - a < target.data.length) target.splitText(b - a);
-    const mark = makeMark();
-    target.replaceWith(mark);
-    mark.append(target);
-    return mark;
-  });
-}
-
-/** Removes marks, keeping their text, and merges the text nodes back. */
-export function unwrap(marks) {
-  const parents = new Set();
-  for (const mark of marks) {
-    const parent = mark.parentNode;
-    if (!parent) continue;
-    mark.replaceWith(...mark.childNodes);
-    parents.add(parent);
-  }
-  for (const p of parents) p.normalize();
+  // `to` is past the text (cannot happen while the block text matches core's): up to its end.
+  return new StaticRange({ startContainer: startNode || root, startOffset, endContainer: root, endOffset: root.childNodes.length });
 }
