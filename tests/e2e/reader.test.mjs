@@ -46,6 +46,12 @@ test("every figure loads, with alt text and a caption", async () => {
   const d = app.driver;
   const count = await d.executeScript("return document.querySelectorAll('#article img.figure-image').length");
   assert.equal(count, 4);
+  // Figures load as they come near; before that each already has its full box, so nothing moves.
+  const boxes = await d.executeScript(`return [...document.querySelectorAll('#article img.figure-image')]
+    .map((img) => ({ loaded: img.hasAttribute('src'), ratio: img.getBoundingClientRect().height / img.getBoundingClientRect().width,
+                     expected: img.getAttribute('height') / img.getAttribute('width') }))`);
+  assert.ok(boxes.some((b) => !b.loaded), "every figure was loaded at start");
+  for (const b of boxes) assert.ok(Math.abs(b.ratio - b.expected) < 0.01, JSON.stringify(b));
   for (let i = 0; i < count; i++) {
     await d.executeScript(`document.querySelectorAll('#article img.figure-image')[${i}].scrollIntoView()`);
     await d.wait(() => d.executeScript(

@@ -20,8 +20,23 @@ export function renderArticle(article) {
   root.setAttribute("aria-labelledby", "title");
   root.removeAttribute("aria-busy");
 
+  // A figure is fetched and decoded only when it comes within half a screen of the viewport. Each
+  // map is an SVG document of its own, with thousands of path points: decoding the ones near the
+  // top at start (WebKit's own lazy loading reaches further than this) cost about 4 MiB and time on
+  // the way to the first frame. The box is there from the start, so the layout, the reading
+  // position and the progress bar do not move when the image arrives.
+  const near = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      near.unobserve(entry.target);
+      entry.target.src = figureUrl(entry.target.dataset.figure);
+    }
+  }, { rootMargin: "50% 0px" });
   for (const img of root.querySelectorAll("img[data-figure]")) {
-    img.src = figureUrl(img.dataset.figure);
+    // An <img> without a source gets no box from its width and height attributes: keep their
+    // ratio by hand until it loads.
+    img.style.aspectRatio = `${img.getAttribute("width")} / ${img.getAttribute("height")}`;
+    near.observe(img);
     const open = document.createElement("button");
     open.type = "button";
     open.className = "figure-open";

@@ -1,6 +1,8 @@
 // The figure viewer: a modal dialog showing one figure, with zoom (buttons, wheel, + / −) and pan
 // (drag, arrow keys). Esc closes it and gives focus back to the figure.
 
+import { figureUrl } from "./api.js";
+
 const MIN_ZOOM = 1;
 const MAX_ZOOM = 8;
 const PAN_STEP = 60;
@@ -45,7 +47,7 @@ export function initViewer() {
     const img = figure.querySelector("img");
     const figcaption = figure.querySelector("figcaption");
     opener = figure.querySelector(".figure-open");
-    image.src = img.src;
+    image.src = figureUrl(img.dataset.figure);
     image.alt = img.alt;
     caption.textContent = figcaption ? figcaption.textContent : "";
     dialog.dataset.figure = figure.id;
