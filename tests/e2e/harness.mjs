@@ -121,7 +121,7 @@ export async function waitReady(app, timeout = 20000) {
 export function invoke(app, command, args = {}) {
   return app.driver.executeAsyncScript(
     `const done = arguments[arguments.length - 1];
-     window.__TAURI__.core.invoke(arguments[0], arguments[1])
+     window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
        .then((value) => done({ ok: true, value }), (error) => done({ ok: false, error }));`,
     command,
     args,

@@ -1,10 +1,13 @@
 // The only module that talks to the app's Rust side. Every command returns a promise; a failure
 // rejects with `{kind, message}` (see core's Error).
 
-const tauri = window.__TAURI__;
+// Tauri's own bridge, the one @tauri-apps/api's invoke() and convertFileSrc() call. The UI has no
+// build step to import that package, and its global bundle (withGlobalTauri) would be evaluated
+// in the page at every start for the two functions Margin uses: 0.7 MiB (docs/performance.md).
+const tauri = window.__TAURI_INTERNALS__;
 
 function invoke(command, args) {
-  return tauri.core.invoke(command, args);
+  return tauri.invoke(command, args);
 }
 
 export const api = {
@@ -42,7 +45,7 @@ export const api = {
 
 /** The URL the webview loads a built-in figure from (scheme differs per OS; Tauri knows). */
 export function figureUrl(path) {
-  return tauri.core.convertFileSrc(path, "margin");
+  return tauri.convertFileSrc(path, "margin");
 }
 
 /** A readable sentence for an error from a command. */

@@ -8,9 +8,9 @@
   function record(message) {
     var text = String(message).slice(0, 2000);
     errors.push(text);
-    var tauri = window.__TAURI__;
-    if (tauri && tauri.core) {
-      tauri.core.invoke("report_ui_error", { message: text }).catch(function () {});
+    var tauri = window.__TAURI_INTERNALS__;
+    if (tauri) {
+      tauri.invoke("report_ui_error", { message: text }).catch(function () {});
     }
   }
   window.addEventListener("error", function (e) {
