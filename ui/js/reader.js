@@ -110,7 +110,10 @@ export function trackPosition(article, toc) {
   const label = document.getElementById("progress-label");
   let frame = 0;
   let saveTimer = 0;
-  let lastSaved = "";
+  const keyOf = (position) => `${position.block_id}:${position.block_fraction.toFixed(3)}`;
+  // Called right after restorePosition: where the page is now is what the store holds, so the
+  // scroll that restoring caused saves nothing (a write, and an fsync, at every start otherwise).
+  let lastSaved = keyOf(currentPosition(article));
 
   function paint() {
     frame = 0;
@@ -125,7 +128,7 @@ export function trackPosition(article, toc) {
 
   async function save() {
     const position = currentPosition(article);
-    const key = `${position.block_id}:${position.block_fraction.toFixed(3)}`;
+    const key = keyOf(position);
     if (key === lastSaved) return;
     try {
       await api.saveReadingPosition(article.meta.id, position);
