@@ -127,6 +127,24 @@ fn stay_inside<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
 }
 
 /// Runs Margin: the command line when asked for (`margin export ...`), else the desktop app.
+/// Connects GTK to the display before Tauri does: when there is none, tao panics with a
+/// backtrace hint, and a person deserves a sentence instead. GTK keeps the connection; Tauri's
+/// own `gtk::init` then finds it made.
+fn open_display() -> Result<(), String> {
+    #[cfg(target_os = "linux")]
+    if gtk::init().is_err() {
+        let shown = |name: &str| std::env::var(name).unwrap_or_else(|_| "not set".into());
+        return Err(format!(
+            "cannot open a window: GTK could not connect to a display (DISPLAY {}, \
+             WAYLAND_DISPLAY {}). Margin needs a graphical session; `margin export`, \
+             `margin import` and `margin check` work without one.",
+            shown("DISPLAY"),
+            shown("WAYLAND_DISPLAY")
+        ));
+    }
+    Ok(())
+}
+
 pub fn run() {
     let started = std::time::Instant::now();
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -134,6 +152,10 @@ pub fn run() {
         std::process::exit(cli::main(&args));
     }
     webview::before_start();
+    if let Err(message) = open_display() {
+        eprintln!("margin: {message}");
+        std::process::exit(1);
+    }
     let result = tauri::Builder::default()
         // First: a second `margin` focuses the running window instead of opening the same
         // database twice.

@@ -1,10 +1,11 @@
 // One instance and a remembered window: starting Margin again focuses the running window instead
 // of opening the same database twice (the single-instance plugin talks over the D-Bus session bus,
 // which every Linux desktop has; the test starts its own), and the window's size is remembered.
+// Without a display, Margin says so and exits.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { launch, tempDataDir, errors, APP, sleep } from "./harness.mjs";
@@ -56,4 +57,14 @@ test("the window's size is remembered across a restart", async () => {
   } finally {
     await app.quit();
   }
+});
+
+test("without a display Margin says why it cannot open a window, and exits 1", () => {
+  const env = { ...process.env, MARGIN_DATA_DIR: tempDataDir() };
+  delete env.DISPLAY;
+  delete env.WAYLAND_DISPLAY;
+  const run = spawnSync(APP, [], { env, encoding: "utf8", timeout: 20000 });
+  assert.equal(run.status, 1, `exit ${run.status}, stderr: ${run.stderr}`);
+  assert.match(run.stderr, /cannot open a window: GTK could not connect to a display/);
+  assert.doesNotMatch(run.stderr, /panicked/);
 });
