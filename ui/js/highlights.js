@@ -21,6 +21,9 @@ export function initHighlights({ article, textMap, colours, prefs }) {
   const annotations = new Map();
   /** id -> the StaticRanges it is painted with (one per block it covers). */
   const painted = new Map();
+  /** The highlight under the pointer (see highlightAt), and the frame that will look again. */
+  let hovered = null;
+  let hoverFrame = 0;
   const listeners = new Set();
   const undoStack = [];
   const root = document.getElementById("article");
@@ -40,6 +43,12 @@ export function initHighlights({ article, textMap, colours, prefs }) {
 
   // --- painting ---------------------------------------------------------------------------------
 
+  // Safari 17.2's engine and later (WebKitGTK 2.44, WebView2 105) paint custom highlights. On an
+  // older one the highlights are still kept, listed and editable in the panel; the page says
+  // why they are not drawn instead of failing to open.
+  const canPaint = typeof Highlight === "function" && typeof CSS !== "undefined" && "highlights" in CSS;
+  let toldCannotPaint = false;
+
   /** The named layer in the page's highlight registry, made on first use. */
   function layer(name) {
     let h = CSS.highlights.get(name);
@@ -52,6 +61,13 @@ export function initHighlights({ article, textMap, colours, prefs }) {
 
   function paint(a) {
     if (!a.position) return;
+    if (!canPaint) {
+      if (!toldCannotPaint) {
+        toldCannotPaint = true;
+        showToast("This system’s web engine cannot draw highlights (it needs the CSS Custom Highlight API). They are saved and listed in the panel (A).", 10000);
+      }
+      return;
+    }
     const ranges = textMap.ranges(a.position.start, a.position.end);
     const colour = layer(`hl-${a.colour}`);
     const noted = a.note ? layer("hl-note") : null;
@@ -67,6 +83,7 @@ export function initHighlights({ article, textMap, colours, prefs }) {
     if (!ranges) return;
     for (const h of CSS.highlights.values()) for (const r of ranges) h.delete(r);
     painted.delete(id);
+    if (hovered === id) unhover();
   }
 
   function restyle(a) {
@@ -103,9 +120,13 @@ export function initHighlights({ article, textMap, colours, prefs }) {
     return best ? best.id : null;
   }
 
-  // Hovering a highlight: a pointer cursor and its colour's meaning as the tooltip.
-  let hovered = null;
-  let hoverFrame = 0;
+  // Hovering a highlight: a pointer cursor and its colour's meaning as the tooltip. Scrolling
+  // moves the text under a still pointer, so it forgets the hovered highlight until the next move.
+  function unhover() {
+    hovered = null;
+    root.classList.remove("on-highlight");
+    root.removeAttribute("title");
+  }
   root.addEventListener("mousemove", (event) => {
     if (hoverFrame) return;
     hoverFrame = requestAnimationFrame(() => {
@@ -118,15 +139,14 @@ export function initHighlights({ article, textMap, colours, prefs }) {
       else root.removeAttribute("title");
     });
   });
-  root.addEventListener("mouseleave", () => {
-    hovered = null;
-    root.classList.remove("on-highlight");
-    root.removeAttribute("title");
-  });
+  root.addEventListener("mouseleave", unhover);
+  window.addEventListener("scroll", unhover, { passive: true });
 
   /** Paints `list` (the article's highlights, as core lists them) in place of what is painted. */
   function show(list) {
-    for (const id of [...painted.keys()]) unpaint(id);
+    if (canPaint) for (const h of CSS.highlights.values()) h.clear();
+    painted.clear();
+    unhover();
     annotations.clear();
     for (const a of list) {
       annotations.set(a.id, a);
@@ -419,7 +439,7 @@ export function initHighlights({ article, textMap, colours, prefs }) {
 
   function setColours(list) {
     colourList = list;
-    for (const a of annotations.values()) restyle(a);
+    unhover();
     for (const b of bar.querySelectorAll(".swatch")) {
       b.title = `${b.dataset.colour}: ${meaning(b.dataset.colour)}`;
       b.setAttribute("aria-label", `Highlight ${b.dataset.colour} (${meaning(b.dataset.colour)})`);

@@ -72,7 +72,8 @@ export function createTextMap(article) {
       const block = blocks[i];
       const from = utf16(i, Math.max(start, block.start) - block.start);
       const to = utf16(i, Math.min(end, block.end) - block.start);
-      if (from < to) out.push(textRange(blockElement(i), from, to));
+      const range = from < to ? textRange(blockElement(i), from, to) : null;
+      if (range) out.push(range);
     }
     return out;
   }
@@ -80,7 +81,8 @@ export function createTextMap(article) {
   return { text, rangeOffsets, ranges, offsetAt: pointOffset, block: (id) => byId.get(id) };
 }
 
-/** A StaticRange over UTF-16 range [from, to) of `root`'s text (from < to). */
+/** A StaticRange over UTF-16 range [from, to) of `root`'s text (from < to), or null if the text
+ *  is shorter than `to` (it cannot be while the block's text matches core's). */
 function textRange(root, from, to) {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let pos = 0;
@@ -97,6 +99,5 @@ function textRange(root, from, to) {
     }
     pos += len;
   }
-  // `to` is past the text (cannot happen while the block text matches core's): up to its end.
-  return new StaticRange({ startContainer: startNode || root, startOffset, endContainer: root, endOffset: root.childNodes.length });
+  return null;
 }
