@@ -65,8 +65,8 @@ test("payloads in notes, tags, colour names, labels and free notes never run", a
 
     const result = await d.executeScript(`
       const scope = [document.getElementById('panel'), document.getElementById('editor'), document.getElementById('article')];
-      // svg.icon: the app's own button icons (index.html); [onload] still catches any with a handler.
-      const found = scope.flatMap((s) => [...s.querySelectorAll('script, img:not(.figure-image), svg:not(.icon), iframe, style, details:not(.colour-meanings-box), object, embed, [onerror], [onload], [ontoggle], a[href^="javascript"]')]);
+      // The app's own button icons (index.html) are the one svg allowed, and only in a button.
+      const found = scope.flatMap((s) => [...s.querySelectorAll('script, img:not(.figure-image), svg:not(button.icon-button > svg.icon), iframe, style, details:not(.colour-meanings-box), object, embed, [onerror], [onload], [ontoggle], a[href^="javascript"]')]);
       return {
         pwned: typeof window.__pwned,
         found: found.map((e) => e.outerHTML.slice(0, 80)),

@@ -63,6 +63,8 @@ test("without a display Margin says why it cannot open a window, and exits 1", (
   const env = { ...process.env, MARGIN_DATA_DIR: tempDataDir() };
   delete env.DISPLAY;
   delete env.WAYLAND_DISPLAY;
+  // GTK also looks for a Wayland socket in XDG_RUNTIME_DIR: point it at an empty folder.
+  env.XDG_RUNTIME_DIR = tempDataDir();
   const run = spawnSync(APP, [], { env, encoding: "utf8", timeout: 20000 });
   assert.equal(run.status, 1, `exit ${run.status}, stderr: ${run.stderr}`);
   assert.match(run.stderr, /cannot open a window: GTK could not connect to a display/);
