@@ -126,7 +126,6 @@ fn stay_inside<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
         .build()
 }
 
-/// Runs Margin: the command line when asked for (`margin export ...`), else the desktop app.
 /// Connects GTK to the display before Tauri does: when there is none, tao panics with a
 /// backtrace hint, and a person deserves a sentence instead. GTK keeps the connection; Tauri's
 /// own `gtk::init` then finds it made.
@@ -145,6 +144,7 @@ fn open_display() -> Result<(), String> {
     Ok(())
 }
 
+/// Runs Margin: the command line when asked for (`margin export ...`), else the desktop app.
 pub fn run() {
     let started = std::time::Instant::now();
     let args: Vec<String> = std::env::args().skip(1).collect();
