@@ -190,24 +190,25 @@ export async function waitHighlights(app, n) {
 // screen position of the painted text, as a user would.
 const COLOUR_LAYERS = ["hl-yellow", "hl-green", "hl-blue", "hl-pink", "hl-purple"];
 
+// In-page: every painted range of the colour layers as `{ range, colour, note }`, a live Range
+// each (StaticRange cannot measure), in document order. Both helpers below start with it.
+const PAINTED_RANGES = `
+  const noted = CSS.highlights.get('hl-note');
+  const painted = [];
+  for (const name of ${JSON.stringify(COLOUR_LAYERS)}) {
+    for (const r of CSS.highlights.get(name) || []) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      painted.push({ range, colour: name.slice(3), note: !!noted && noted.has(r) });
+    }
+  }
+  painted.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));`;
+
 /** The painted highlights: `[{ colour, text, note }]` per painted range, in document order. */
 export function painted(app) {
-  return app.driver.executeScript(
-    `const colours = arguments[0];
-     const noted = CSS.highlights.get('hl-note');
-     const out = [];
-     for (const name of colours) {
-       for (const r of CSS.highlights.get(name) || []) {
-         const range = document.createRange();
-         range.setStart(r.startContainer, r.startOffset);
-         range.setEnd(r.endContainer, r.endOffset);
-         out.push({ range, colour: name.slice(3), text: range.toString(), note: !!noted && noted.has(r) });
-       }
-     }
-     out.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
-     return out.map(({ colour, text, note }) => ({ colour, text, note }));`,
-    COLOUR_LAYERS,
-  );
+  return app.driver.executeScript(`${PAINTED_RANGES}
+     return painted.map(({ range, colour, note }) => ({ colour, text: range.toString(), note }));`);
 }
 
 /** The text of every painted highlight, in document order, joined. */
@@ -217,22 +218,12 @@ export async function paintedText(app) {
 
 /** Clicks the middle of the first line of the `index`-th painted range (document order). */
 export async function clickHighlight(app, index = 0) {
-  const point = await app.driver.executeScript(
-    `const [colours, index] = arguments;
-     const ranges = [];
-     for (const name of colours) for (const r of CSS.highlights.get(name) || []) {
-       const range = document.createRange();
-       range.setStart(r.startContainer, r.startOffset);
-       range.setEnd(r.endContainer, r.endOffset);
-       ranges.push(range);
-     }
-     ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-     const range = ranges[index];
-     if (!range) return null;
-     range.startContainer.parentElement.scrollIntoView({ block: 'center' });
-     const rect = range.getClientRects()[0];
+  const point = await app.driver.executeScript(`${PAINTED_RANGES}
+     const hit = painted[arguments[0]];
+     if (!hit) return null;
+     hit.range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+     const rect = hit.range.getClientRects()[0];
      return { x: Math.round(rect.left + rect.width / 2), y: Math.round(rect.top + rect.height / 2) };`,
-    COLOUR_LAYERS,
     index,
   );
   if (!point) throw new Error(`no painted highlight number ${index}`);
