@@ -3,21 +3,12 @@
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
-use super::{new_id, Store, NOW};
+use super::{check_colour, new_id, Store, NOW};
 use crate::anchor::{
     describe, AnchorStatus, Anchorer, Selectors, TextPositionSelector, TextQuoteSelector,
 };
 use crate::content::Article;
 use crate::{Error, Result};
-
-/// The colours a highlight can have, with the meaning each has until the user renames it.
-pub const COLOURS: [(&str, &str); 5] = [
-    ("yellow", "Key idea"),
-    ("green", "Fact or date"),
-    ("blue", "Context"),
-    ("pink", "Question"),
-    ("purple", "To remember"),
-];
 
 /// Longest note, in code points (about ten pages of text).
 pub const NOTE_MAX_CHARS: usize = 20_000;
@@ -25,17 +16,6 @@ pub const NOTE_MAX_CHARS: usize = 20_000;
 pub const TAG_MAX_CHARS: usize = 64;
 /// Most tags on one highlight.
 pub const TAGS_MAX: usize = 32;
-/// Longest colour meaning, in code points.
-pub const MEANING_MAX_CHARS: usize = 40;
-
-/// A colour and what it means to this user.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Colour {
-    /// The colour's name (`yellow`, ...).
-    pub name: String,
-    /// What it means ("Key idea").
-    pub meaning: String,
-}
 
 /// A highlight as the UI shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -97,19 +77,6 @@ pub struct AnnotationPatch {
     pub note: Option<String>,
     /// New set of tags.
     pub tags: Option<Vec<String>>,
-}
-
-/// Refuses a colour name Margin does not have.
-pub fn check_colour(colour: &str) -> Result<()> {
-    if COLOURS.iter().any(|(c, _)| *c == colour) {
-        Ok(())
-    } else {
-        let names: Vec<&str> = COLOURS.iter().map(|(c, _)| *c).collect();
-        Err(Error::InvalidInput(format!(
-            "unknown colour {colour:?}: use one of {}",
-            names.join(", ")
-        )))
-    }
 }
 
 /// Refuses a note over [`NOTE_MAX_CHARS`].
@@ -554,46 +521,6 @@ impl Store {
             )));
         }
         self.annotation(article, id)
-    }
-
-    /// The colours with their meanings.
-    pub fn colours(&self) -> Result<Vec<Colour>> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached("SELECT meaning FROM colour_meanings WHERE colour = ?1")?;
-        COLOURS
-            .iter()
-            .map(|(name, default)| {
-                let meaning: Option<String> = stmt.query_row([name], |r| r.get(0)).optional()?;
-                Ok(Colour {
-                    name: name.to_string(),
-                    meaning: meaning.unwrap_or_else(|| default.to_string()),
-                })
-            })
-            .collect()
-    }
-
-    /// Renames what a colour means.
-    pub fn rename_colour(&mut self, colour: &str, meaning: &str) -> Result<Vec<Colour>> {
-        check_colour(colour)?;
-        let meaning = meaning.trim();
-        if meaning.is_empty() || meaning.chars().count() > MEANING_MAX_CHARS {
-            return Err(Error::InvalidInput(format!(
-                "a colour's meaning must be 1 to {MEANING_MAX_CHARS} characters"
-            )));
-        }
-        self.write(|tx| {
-            tx.execute(
-                &format!(
-                    "INSERT INTO colour_meanings (colour, meaning, created_at, updated_at)
-                     VALUES (?1, ?2, {NOW}, {NOW})
-                     ON CONFLICT (colour) DO UPDATE SET meaning = excluded.meaning, updated_at = excluded.updated_at"
-                ),
-                params![colour, meaning],
-            )?;
-            Ok(())
-        })?;
-        self.colours()
     }
 }
 

@@ -11,16 +11,17 @@
 
 mod annotations;
 mod bookmarks;
+mod colours;
 mod notes;
 mod preferences;
 mod reading;
 
 pub use annotations::{
-    check_colour, check_note, clean_tags, Annotation, AnnotationPatch, AnnotationRow, Colour,
-    ImportReport, NewAnnotation, COLOURS, MEANING_MAX_CHARS, NOTE_MAX_CHARS, TAGS_MAX,
-    TAG_MAX_CHARS,
+    check_note, clean_tags, Annotation, AnnotationPatch, AnnotationRow, ImportReport,
+    NewAnnotation, NOTE_MAX_CHARS, TAGS_MAX, TAG_MAX_CHARS,
 };
 pub use bookmarks::{Bookmark, NewBookmark, LABEL_MAX_CHARS};
+pub use colours::{check_colour, Colour, COLOURS, MEANING_MAX_CHARS};
 pub use notes::{Note, FREE_NOTE_MAX_CHARS};
 pub use preferences::{FontSize, Preferences, PreferencesPatch, Theme};
 pub use reading::ReadingPosition;
