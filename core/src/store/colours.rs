@@ -26,6 +26,9 @@ pub struct Colour {
     pub name: String,
     /// What it means ("Key idea").
     pub meaning: String,
+    /// Whether the user renamed it. While false, `meaning` is core's English default and the UI
+    /// shows its own translation of that default instead.
+    pub renamed: bool,
 }
 
 /// Refuses a colour name Margin does not have.
@@ -53,6 +56,7 @@ impl Store {
                 let meaning: Option<String> = stmt.query_row([name], |r| r.get(0)).optional()?;
                 Ok(Colour {
                     name: name.to_string(),
+                    renamed: meaning.is_some(),
                     meaning: meaning.unwrap_or_else(|| default.to_string()),
                 })
             })

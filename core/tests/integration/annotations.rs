@@ -584,6 +584,24 @@ fn renaming_an_unknown_colour_is_refused() {
 }
 
 #[test]
+fn a_colour_is_marked_renamed_only_once_the_user_renames_it() {
+    let mut f = fixture();
+    let before = f.store.colours().unwrap();
+    assert!(before.iter().all(|c| !c.renamed), "{before:?}");
+    assert_eq!(before[0].meaning, "Key idea");
+    let after = f.store.rename_colour("green", "Date").unwrap();
+    let green = after.iter().find(|c| c.name == "green").unwrap();
+    assert!(green.renamed);
+    assert_eq!(green.meaning, "Date");
+    assert!(after
+        .iter()
+        .filter(|c| c.name != "green")
+        .all(|c| !c.renamed));
+    let json = serde_json::to_value(green).unwrap();
+    assert_eq!(json["renamed"], true);
+}
+
+#[test]
 fn an_empty_colour_meaning_is_refused() {
     refused("invalid_input", "meaning must be 1 to 40", |s, _, _, _| {
         s.rename_colour("yellow", "  ").map(drop)
