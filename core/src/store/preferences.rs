@@ -1,4 +1,4 @@
-//! Reader preferences: theme and font size.
+//! Reader preferences: theme, font size, highlight colour and the UI's language.
 
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -46,6 +46,21 @@ impl Theme {
     }
 }
 
+/// The languages the UI can be shown in, besides `system` (follow the OS), the default.
+pub const LANGUAGES: [&str; 2] = ["en", "vi"];
+
+/// Checks a UI language choice: `system` or one of [`LANGUAGES`].
+fn parse_language(s: &str) -> Result<String> {
+    if s == "system" || LANGUAGES.contains(&s) {
+        Ok(s.to_string())
+    } else {
+        Err(Error::InvalidInput(format!(
+            "unknown language {s:?}: choose system, {}",
+            LANGUAGES.join(" or ")
+        )))
+    }
+}
+
 /// Body text size in CSS pixels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct FontSize(pub u8);
@@ -84,6 +99,8 @@ pub struct Preferences {
     pub font_size: FontSize,
     /// The colour the `h` key highlights in: the last one used.
     pub highlight_colour: String,
+    /// The UI's language: `system` (follow the OS) or one of [`LANGUAGES`].
+    pub language: String,
 }
 
 impl Default for Preferences {
@@ -92,6 +109,7 @@ impl Default for Preferences {
             theme: Theme::default(),
             font_size: FontSize::default(),
             highlight_colour: "yellow".to_string(),
+            language: "system".to_string(),
         }
     }
 }
@@ -107,6 +125,8 @@ pub struct PreferencesPatch {
     pub font_size: Option<i64>,
     /// New default highlight colour.
     pub highlight_colour: Option<String>,
+    /// New UI language (`system`, `en`, `vi`).
+    pub language: Option<String>,
 }
 
 impl Store {
@@ -138,6 +158,11 @@ impl Store {
                 prefs.highlight_colour = colour;
             }
         }
+        if let Some(language) = get("language")? {
+            if let Ok(language) = parse_language(&language) {
+                prefs.language = language;
+            }
+        }
         Ok(prefs)
     }
 
@@ -148,6 +173,7 @@ impl Store {
         if let Some(colour) = &patch.highlight_colour {
             super::check_colour(colour)?;
         }
+        let language = patch.language.as_deref().map(parse_language).transpose()?;
         self.write(|tx| {
             let put = |key: &str, value: String| -> Result<()> {
                 tx.execute(
@@ -169,6 +195,9 @@ impl Store {
             }
             if let Some(colour) = &patch.highlight_colour {
                 put("highlight_colour", colour.clone())?;
+            }
+            if let Some(language) = language {
+                put("language", language)?;
             }
             Ok(())
         })?;

@@ -54,6 +54,7 @@ fn preferences_default_update_and_refuse_bad_values() {
         theme: Some("dark".into()),
         font_size: Some(24),
         highlight_colour: None,
+        language: None,
     };
     store.update_preferences(&patch).unwrap();
     drop(store);
@@ -66,21 +67,30 @@ fn preferences_default_update_and_refuse_bad_values() {
             theme: Some("neon".into()),
             font_size: Some(16),
             highlight_colour: None,
+            language: None,
         },
         PreferencesPatch {
             theme: Some("light".into()),
             font_size: Some(99),
             highlight_colour: None,
+            language: None,
         },
         PreferencesPatch {
             theme: None,
             font_size: Some(-3),
             highlight_colour: None,
+            language: None,
         },
         PreferencesPatch {
             theme: Some("light".into()),
             font_size: None,
             highlight_colour: Some("red".into()),
+            language: None,
+        },
+        PreferencesPatch {
+            theme: Some("light".into()),
+            language: Some("fr".into()),
+            ..PreferencesPatch::default()
         },
     ] {
         let err = store.update_preferences(&patch).unwrap_err();
@@ -89,6 +99,52 @@ fn preferences_default_update_and_refuse_bad_values() {
         assert_eq!(store.preferences().unwrap().theme, Theme::Dark);
         assert_eq!(store.preferences().unwrap().font_size.0, 24);
     }
+}
+
+#[test]
+fn the_ui_language_defaults_to_system_is_validated_and_persists() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in_dir(dir.path()).unwrap();
+    assert_eq!(store.preferences().unwrap().language, "system");
+    let err = store
+        .update_preferences(&PreferencesPatch {
+            language: Some("fr".into()),
+            ..PreferencesPatch::default()
+        })
+        .unwrap_err();
+    assert_eq!(err.kind(), "invalid_input");
+    assert!(err.to_string().contains("system, en or vi"), "{err}");
+    for language in ["vi", "en", "system"] {
+        let prefs = store
+            .update_preferences(&PreferencesPatch {
+                language: Some(language.into()),
+                ..PreferencesPatch::default()
+            })
+            .unwrap();
+        assert_eq!(prefs.language, language);
+    }
+    store
+        .update_preferences(&PreferencesPatch {
+            language: Some("vi".into()),
+            ..PreferencesPatch::default()
+        })
+        .unwrap();
+    drop(store);
+    let store = Store::open_in_dir(dir.path()).unwrap();
+    assert_eq!(store.preferences().unwrap().language, "vi");
+    let json = serde_json::to_value(store.preferences().unwrap()).unwrap();
+    assert_eq!(json["language"], "vi");
+
+    // A value this version does not know (written by a newer one) falls back to the default.
+    let conn =
+        rusqlite::Connection::open(dir.path().join(margin_core::store::DATABASE_FILE)).unwrap();
+    conn.execute(
+        "UPDATE preferences SET value = 'klingon' WHERE key = 'language'",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    assert_eq!(store.preferences().unwrap().language, "system");
 }
 
 #[test]
