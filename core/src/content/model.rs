@@ -26,6 +26,9 @@ pub struct ArticleMeta {
     pub byline: Option<String>,
     /// Language of the byline, when it differs from the article's.
     pub byline_language: Option<String>,
+    /// Where the figures come from, when they are not the source's own (shown in the About
+    /// view). Not part of the text.
+    pub figures_credit: Option<String>,
 }
 
 /// What a block is.
@@ -86,6 +89,10 @@ pub struct Section {
     pub title: String,
     /// Id of the block the table of contents jumps to.
     pub target: String,
+    /// True for the introduction the parser makes for the text before the first heading: its
+    /// `title` is core's English "Introduction", which the UI shows in its own language. False
+    /// for sections made from a heading.
+    pub untitled: bool,
 }
 
 /// A figure with its caption.

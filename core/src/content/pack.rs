@@ -25,6 +25,7 @@ struct FrontMatter {
     language: String,
     byline: Option<String>,
     byline_language: Option<String>,
+    figures_credit: Option<String>,
 }
 
 /// Splits `+++` front matter from the Markdown body.
@@ -72,6 +73,7 @@ fn parse_meta(front: &str) -> Result<ArticleMeta> {
         language: fm.language,
         byline: fm.byline,
         byline_language: fm.byline_language,
+        figures_credit: fm.figures_credit,
     })
 }
 
@@ -238,7 +240,17 @@ impl Builder<'_> {
             id: id.to_string(),
             title: title.to_string(),
             target: target.to_string(),
+            untitled: false,
         });
+    }
+
+    /// Opens the introduction: the section of the text before the first heading, which has no
+    /// heading of its own.
+    fn open_intro(&mut self) {
+        self.open_section("intro", "Introduction", "title");
+        if let Some(section) = self.sections.last_mut() {
+            section.untitled = true;
+        }
     }
 
     fn heading(&mut self, level: HeadingLevel, explicit: Option<String>, leaf: Leaf) -> Result<()> {
@@ -247,7 +259,7 @@ impl Builder<'_> {
         if level == 2 && self.frames.is_empty() {
             self.open_section(&id, &leaf.text, &id);
         } else if !self.section_open {
-            self.open_section("intro", "Introduction", "title");
+            self.open_intro();
         }
         if let Some(frame) = self.frames.last_mut() {
             frame.first_heading.get_or_insert_with(|| id.clone());
@@ -263,7 +275,7 @@ impl Builder<'_> {
 
     fn paragraph(&mut self, leaf: Leaf) -> Result<()> {
         if !self.section_open {
-            self.open_section("intro", "Introduction", "title");
+            self.open_intro();
         }
         if let Some((src, alt)) = leaf.figure {
             return self.figure(src, alt, leaf.text.trim_end().to_string(), leaf.html);
@@ -368,7 +380,7 @@ impl Builder<'_> {
     /// The title and byline come from the front matter but are blocks like any other, so they
     /// can be highlighted and so the byline's emoji keeps the offset conversion honest.
     fn header(&mut self, meta: &ArticleMeta) -> Result<()> {
-        self.open_section("intro", "Introduction", "title");
+        self.open_intro();
         self.html.push_str(&format!(
             "<header class=\"article-header\">\n<h1 id=\"title\" data-block=\"title\" tabindex=\"-1\">{}</h1>\n",
             escape_text(&meta.title)

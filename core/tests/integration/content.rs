@@ -25,6 +25,9 @@ fn front_matter_carries_the_attribution() {
     assert_eq!(m.source, "Pywar");
     assert_eq!(m.language, "en");
     assert_eq!(m.byline_language.as_deref(), Some("vi"));
+    let credit = m.figures_credit.expect("the pack credits its figures");
+    assert!(credit.starts_with("The original article’s pictures were not available."));
+    assert!(credit.contains("Made with Natural Earth."), "{credit}");
 }
 
 #[test]
@@ -50,6 +53,20 @@ fn the_six_sections_are_in_order() {
     let toc: Vec<&str> = a.sections.iter().map(|s| s.title.as_str()).collect();
     assert_eq!(toc.len(), 7, "introduction plus six sections: {toc:?}");
     assert_eq!(toc[0], "Introduction");
+    // Only the introduction the parser makes is untitled; the UI translates its title.
+    let untitled: Vec<bool> = a.sections.iter().map(|s| s.untitled).collect();
+    assert_eq!(untitled, [true, false, false, false, false, false, false]);
+    let json = serde_json::to_value(&a.sections[0]).unwrap();
+    assert_eq!(json["untitled"], true);
+    assert_eq!(json["id"], "intro");
+}
+
+#[test]
+fn the_revision_is_pinned() {
+    // Changes only when the canonical text changes: front matter other than the title and
+    // byline (such as the figures' credit) is not text, and stored highlights must not
+    // re-anchor because of it.
+    assert_eq!(article().revision, "cefecc56d8b8b01a");
 }
 
 #[test]
