@@ -4,7 +4,7 @@ use super::{parse_article, Article};
 use crate::{Error, Result};
 
 /// (article id, article.md) of every built-in pack.
-const ARTICLES: &[(&str, &str)] = &[(
+pub(crate) const ARTICLES: &[(&str, &str)] = &[(
     "korean-war",
     include_str!("../../../assets/articles/korean-war/article.md"),
 )];

@@ -15,14 +15,14 @@
 //!   inserted paragraph renumbers only the rest of its section. Anchors never rely on block ids
 //!   alone: they store text selectors.
 
-mod builtin;
+pub(crate) mod builtin;
 mod html;
 mod model;
 mod pack;
 
 pub use builtin::{builtin_article, builtin_article_ids, builtin_figure};
 pub use model::{
-    revision_of, Article, ArticleMeta, Block, BlockKind, Container, Figure, Section,
-    BLOCK_SEPARATOR,
+    article_id_from_iri, article_iri, revision_of, Article, ArticleMeta, Block, BlockKind,
+    Container, Figure, Section, BLOCK_SEPARATOR,
 };
 pub use pack::{parse_article, FigureSource};

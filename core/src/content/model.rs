@@ -2,6 +2,20 @@
 
 use serde::Serialize;
 
+/// What every article IRI starts with; the article's id follows.
+const ARTICLE_IRI_PREFIX: &str = "urn:margin:article:";
+
+/// The IRI that names an article in exports, `urn:margin:article:<id>`: stable across machines,
+/// operating systems and revisions, unlike a file path.
+pub fn article_iri(id: &str) -> String {
+    format!("{ARTICLE_IRI_PREFIX}{id}")
+}
+
+/// The article id an IRI names, if it is an article IRI.
+pub fn article_id_from_iri(iri: &str) -> Option<&str> {
+    iri.strip_prefix(ARTICLE_IRI_PREFIX)
+}
+
 /// What separates two blocks in the canonical plain text.
 pub const BLOCK_SEPARATOR: &str = "\n\n";
 
@@ -142,7 +156,7 @@ impl Article {
 
     /// The article's IRI, stable across machines and revisions.
     pub fn iri(&self) -> String {
-        format!("urn:margin:article:{}", self.meta.id)
+        article_iri(&self.meta.id)
     }
 }
 

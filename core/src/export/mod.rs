@@ -4,8 +4,58 @@
 //!   [`w3c::import`] reads it back and merges by id.
 //! - [`markdown`]: a readable export grouped by section, for notes apps such as Obsidian.
 //!
-//! An article is named by its IRI `urn:margin:article:<id>`, never by a file path, so an export
-//! made on one machine imports on another whatever the OS.
+//! An article is named by its IRI `urn:margin:article:<id>` ([`crate::content::article_iri`]),
+//! never by a file path, so an export made on one machine imports on another whatever the OS.
 
 pub mod markdown;
 pub mod w3c;
+
+use std::str::FromStr;
+
+use crate::content::Article;
+use crate::store::Store;
+use crate::{Error, Result};
+
+/// An export format, as the UI and the command line name it (`w3c`, `markdown`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// W3C Web Annotation JSON-LD.
+    W3c,
+    /// Markdown grouped by section.
+    Markdown,
+}
+
+impl FromStr for Format {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Format> {
+        match s {
+            "w3c" => Ok(Format::W3c),
+            "markdown" => Ok(Format::Markdown),
+            other => Err(Error::InvalidInput(format!(
+                "unknown export format {other:?}: use w3c or markdown"
+            ))),
+        }
+    }
+}
+
+/// The text of an export of `articles` in `format`: one JSON-LD collection for all of them, or
+/// their Markdown exports one after the other.
+pub fn render(store: &mut Store, articles: &[&Article], format: Format) -> Result<String> {
+    match format {
+        Format::W3c => {
+            let doc = w3c::export(store, articles)?;
+            // Writing a JSON value to a string cannot fail; the conversion keeps it an error
+            // rather than a panic all the same.
+            let text = serde_json::to_string_pretty(&doc).map_err(std::io::Error::from)?;
+            Ok(text + "\n")
+        }
+        Format::Markdown => {
+            let mut all = String::new();
+            for article in articles {
+                all.push_str(&markdown::export(store, article)?);
+            }
+            Ok(all)
+        }
+    }
+}

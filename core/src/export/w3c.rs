@@ -12,17 +12,13 @@ use std::collections::HashMap;
 use serde_json::{json, Value};
 
 use crate::anchor::{Anchorer, Selectors, TextPositionSelector, TextQuoteSelector};
-use crate::content::Article;
+use crate::content::{article_id_from_iri, article_iri, Article};
 pub use crate::store::ImportReport;
 use crate::store::{Annotation, AnnotationRow, Store};
 use crate::{Error, Result};
 
 /// The namespace of Margin's own terms in exports.
 pub const MARGIN_NS: &str = "urn:margin:ns#";
-
-fn iri(article_id: &str) -> String {
-    format!("urn:margin:article:{article_id}")
-}
 
 fn annotation_json(a: &Annotation) -> Value {
     let mut selectors = vec![json!({
@@ -50,7 +46,7 @@ fn annotation_json(a: &Annotation) -> Value {
         "created": a.created_at,
         "modified": a.updated_at,
         "target": {
-            "source": iri(&a.article_id),
+            "source": article_iri(&a.article_id),
             "selector": selectors,
             "styleClass": a.colour,
             "margin:revision": a.revision,
@@ -139,8 +135,7 @@ fn parse_one(v: &Value, n: usize, known: &HashMap<String, &Article>) -> Result<I
         .get("target")
         .ok_or_else(|| bad("it has no target".into()))?;
     let source = field(target, "source").ok_or_else(|| bad("its target has no source".into()))?;
-    let article_id = source
-        .strip_prefix("urn:margin:article:")
+    let article_id = article_id_from_iri(source)
         .filter(|a| known.contains_key(*a))
         .ok_or_else(|| {
             bad(format!(

@@ -456,3 +456,32 @@ fn markdown_groups_highlights_by_section_and_lists_orphans_apart() {
     assert!(!placed.contains("## “There Is No Substitute for Victory”"));
     assert!(placed.contains("> crossed the 38th Parallel\n"));
 }
+
+#[test]
+fn render_gives_the_same_text_as_each_format_and_refuses_an_unknown_one() {
+    use margin_core::export::{render, Format};
+    let (mut f, _) = annotated();
+    let article = f.article.clone();
+    let w3c_text = render(&mut f.store, &[&article], "w3c".parse().unwrap()).unwrap();
+    let doc: Value = serde_json::from_str(&w3c_text).unwrap();
+    assert_eq!(doc, w3c::export(&mut f.store, &[&article]).unwrap());
+    assert!(w3c_text.ends_with("}\n"));
+    let md = render(&mut f.store, &[&article], Format::Markdown).unwrap();
+    assert_eq!(md, markdown::export(&mut f.store, &article).unwrap());
+    let err = "csv".parse::<Format>().unwrap_err();
+    assert_eq!(err.kind(), "invalid_input");
+    assert_eq!(
+        err.to_string(),
+        "unknown export format \"csv\": use w3c or markdown"
+    );
+}
+
+#[test]
+fn an_article_iri_names_its_id_both_ways() {
+    use margin_core::content::{article_id_from_iri, article_iri};
+    assert_eq!(article_iri("korean-war"), SOURCE);
+    assert_eq!(article_id_from_iri(SOURCE), Some("korean-war"));
+    assert_eq!(article_id_from_iri("https://example.com/korean-war"), None);
+    let (f, _) = annotated();
+    assert_eq!(f.article.iri(), SOURCE);
+}
