@@ -2,14 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
-use margin_core::content::{builtin_article, builtin_article_ids, Article};
-use margin_core::export::{markdown, w3c};
+use margin_core::export::{self, w3c, Format};
+use margin_core::library::Library;
 use margin_core::store::{Store, DATABASE_FILE};
 
-use crate::DATA_DIR_ENV;
-
-/// The app's identifier in tauri.conf.json; Tauri names the app-data folder after it.
-pub const IDENTIFIER: &str = "app.margin.reader";
+use crate::state::data_dir;
 
 const USAGE: &str = "\
 Margin — an offline reader for learning from an article.
@@ -30,23 +27,6 @@ pub fn wants_cli(args: &[String]) -> bool {
         args.first().map(String::as_str),
         Some("export" | "import" | "check" | "--help" | "-h" | "help" | "--version" | "-V")
     )
-}
-
-/// The data folder the app would use: `MARGIN_DATA_DIR`, or the OS app-data folder, exactly as
-/// Tauri's `app_data_dir()` resolves it (the OS data dir joined with the identifier).
-pub fn data_dir() -> Result<PathBuf, String> {
-    match std::env::var_os(DATA_DIR_ENV) {
-        Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
-        _ => dirs::data_dir()
-            .map(|d| d.join(IDENTIFIER))
-            .ok_or_else(|| "cannot find the OS app-data folder; set MARGIN_DATA_DIR".to_string()),
-    }
-}
-
-fn articles() -> Result<Vec<Article>, String> {
-    builtin_article_ids()
-        .map(|id| builtin_article(id).map_err(|e| e.to_string()))
-        .collect()
 }
 
 fn open_store() -> Result<Store, String> {
@@ -78,28 +58,20 @@ fn export(args: &[String]) -> Result<(), String> {
             other => return Err(format!("unknown argument {other:?}\n\n{USAGE}")),
         }
     }
-    let articles = articles()?;
-    let mut store = open_store()?;
-    let text = match format.as_deref() {
-        Some("w3c") => {
-            let refs: Vec<&Article> = articles.iter().collect();
-            let doc = w3c::export(&mut store, &refs).map_err(|e| e.to_string())?;
-            serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())? + "\n"
-        }
-        Some("markdown") => {
-            let mut all = String::new();
-            for a in &articles {
-                all.push_str(&markdown::export(&mut store, a).map_err(|e| e.to_string())?);
-            }
-            all
-        }
-        Some(other) => return Err(format!("unknown format {other:?}: use w3c or markdown")),
+    let format: Format = match format {
+        Some(name) => name
+            .parse()
+            .map_err(|e: margin_core::Error| e.to_string())?,
         None => {
             return Err(format!(
                 "export needs --format w3c or --format markdown\n\n{USAGE}"
             ))
         }
     };
+    let library = Library::builtin();
+    let articles = library.all().map_err(|e| e.to_string())?;
+    let mut store = open_store()?;
+    let text = export::render(&mut store, &articles, format).map_err(|e| e.to_string())?;
     emit(&text, out.as_deref())
 }
 
@@ -108,10 +80,10 @@ fn import(args: &[String]) -> Result<(), String> {
         return Err(format!("import takes one file\n\n{USAGE}"));
     };
     let json = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
-    let articles = articles()?;
-    let refs: Vec<&Article> = articles.iter().collect();
+    let library = Library::builtin();
+    let articles = library.all().map_err(|e| e.to_string())?;
     let mut store = open_store()?;
-    let report = w3c::import(&mut store, &refs, &json).map_err(|e| e.to_string())?;
+    let report = w3c::import(&mut store, &articles, &json).map_err(|e| e.to_string())?;
     println!(
         "imported {file}: {} added, {} updated, {} unchanged, {} orphaned",
         report.added, report.updated, report.unchanged, report.orphaned
@@ -156,17 +128,5 @@ pub fn main(args: &[String]) -> i32 {
             eprintln!("margin: {message}");
             2
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::IDENTIFIER;
-
-    #[test]
-    fn the_identifier_matches_the_tauri_config() {
-        let conf: serde_json::Value =
-            serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
-        assert_eq!(conf["identifier"], IDENTIFIER);
     }
 }

@@ -2,21 +2,27 @@
 //! (`http://margin.localhost/...` on Windows). The figures live inside the binary with their
 //! article; nothing is read from disk and nothing leaves the machine.
 
-use margin_core::content::builtin_figure;
 use tauri::http::{header, Request, Response, StatusCode};
-use tauri::{Runtime, UriSchemeContext};
+use tauri::{Manager, Runtime, UriSchemeContext};
+
+use crate::state::AppState;
 
 /// The URI scheme the UI asks figures from.
 pub const SCHEME: &str = "margin";
 
 pub fn serve<R: Runtime>(
-    _ctx: UriSchemeContext<'_, R>,
+    ctx: UriSchemeContext<'_, R>,
     request: Request<Vec<u8>>,
 ) -> Response<Vec<u8>> {
     // The UI builds the URL with convertFileSrc, which percent-encodes the path as one segment.
     let raw = request.uri().path().trim_start_matches('/');
     let path = percent_decode(raw);
-    let bytes = path.as_deref().and_then(builtin_figure);
+    // The state is managed in setup, before the window loads anything.
+    let state = ctx.app_handle().try_state::<AppState>();
+    let bytes = match (&state, path.as_deref()) {
+        (Some(state), Some(path)) => state.library.figure(path),
+        _ => None,
+    };
     let response = match bytes {
         Some(bytes) => Response::builder()
             .status(StatusCode::OK)

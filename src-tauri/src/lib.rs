@@ -1,88 +1,24 @@
-//! The Margin desktop app: builds the Tauri app and its state around `margin-core`.
-//!
-//! State is one [`AppState`]: the parsed built-in articles (read-only) and the [`Store`] behind a
-//! `Mutex`. One connection owned by the app, rather than a pool, because SQLite serialises
-//! writers anyway, every command is a short transaction, and a single owner makes "this write is
-//! committed before the UI hears success" easy to see.
+//! The Margin desktop app: builds the Tauri app around `margin-core`. Its state and data folder
+//! are in [`state`]; the IPC commands in [`commands`], one module per feature.
 
 mod cli;
 mod commands;
 mod figures;
 mod files;
+mod state;
 mod webview;
 
-use std::collections::HashMap;
-use std::path::PathBuf;
-use std::sync::Mutex;
-
-use margin_core::content::{builtin_article, builtin_article_ids, Article};
-use margin_core::store::{Store, DATABASE_FILE};
 use tauri::Manager;
 
-/// Everything the commands share.
-pub struct AppState {
-    /// The built-in articles by id, parsed once at start.
-    pub articles: HashMap<String, Article>,
-    /// The id of the article Margin opens.
-    pub default_article: String,
-    /// The user's database.
-    pub store: Mutex<Store>,
-    /// Where the database lives.
-    pub data_dir: PathBuf,
-    /// When `run()` started: the origin of the startup trace.
-    pub started: std::time::Instant,
-    /// How long after `started` the state was ready (database open, articles parsed); traced.
-    pub state_ready: std::time::Duration,
-}
-
-/// The environment variable that overrides the data directory (tests, portable installs).
-pub const DATA_DIR_ENV: &str = "MARGIN_DATA_DIR";
-
-fn data_dir(app: &tauri::App) -> Result<PathBuf, String> {
-    match std::env::var_os(DATA_DIR_ENV) {
-        Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
-        _ => app
-            .path()
-            .app_data_dir()
-            .map_err(|e| format!("cannot find the app data directory: {e}")),
-    }
-}
-
-fn build_state(app: &tauri::App, started: std::time::Instant) -> Result<AppState, String> {
-    let data_dir = data_dir(app)?;
-    let store = Store::open_in_dir(&data_dir).map_err(|e| {
-        format!(
-            "cannot open {}: {e}",
-            data_dir.join(DATABASE_FILE).display()
-        )
-    })?;
-    let mut articles = HashMap::new();
-    for id in builtin_article_ids() {
-        let article = builtin_article(id).map_err(|e| format!("built-in article {id}: {e}"))?;
-        articles.insert(id.to_string(), article);
-    }
-    let default_article = builtin_article_ids().next().unwrap_or_default().to_string();
-    Ok(AppState {
-        articles,
-        default_article,
-        store: Mutex::new(store),
-        data_dir,
-        started,
-        state_ready: started.elapsed(),
-    })
-}
+pub use state::{AppState, DATA_DIR_ENV};
 
 /// Remembers the window's size and position. With `MARGIN_DATA_DIR` set, the state file lives
 /// there too, so a portable or test data folder carries everything.
 fn window_state() -> tauri::plugin::TauriPlugin<tauri::Wry> {
     let mut builder = tauri_plugin_window_state::Builder::default();
-    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+    if let Some(dir) = state::data_dir_override() {
         // An absolute file name replaces the plugin's default folder (app config dir).
-        builder = builder.with_filename(
-            PathBuf::from(dir)
-                .join("window-state.json")
-                .to_string_lossy(),
-        );
+        builder = builder.with_filename(dir.join("window-state.json").to_string_lossy());
     }
     builder.build()
 }
@@ -144,6 +80,22 @@ fn open_display() -> Result<(), String> {
     Ok(())
 }
 
+/// The plugins, in order. First: a second `margin` focuses the running window instead of opening
+/// the same database twice.
+fn plugins(builder: tauri::Builder<tauri::Wry>) -> tauri::Builder<tauri::Wry> {
+    builder
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(window_state())
+        .plugin(stay_inside())
+        .plugin(tauri_plugin_dialog::init())
+}
+
 /// Runs Margin: the command line when asked for (`margin export ...`), else the desktop app.
 pub fn run() {
     let started = std::time::Instant::now();
@@ -156,52 +108,39 @@ pub fn run() {
         eprintln!("margin: {message}");
         std::process::exit(1);
     }
-    let result = tauri::Builder::default()
-        // First: a second `margin` focuses the running window instead of opening the same
-        // database twice.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.unminimize();
-                let _ = window.show();
-                let _ = window.set_focus();
-            }
-        }))
-        .plugin(window_state())
-        .plugin(stay_inside())
-        .plugin(tauri_plugin_dialog::init())
+    let result = plugins(tauri::Builder::default())
         .register_uri_scheme_protocol(figures::SCHEME, figures::serve)
         .setup(move |app| {
             if let Some(window) = app.get_webview_window("main") {
                 webview::tune(&window);
             }
-            let state = build_state(app, started)?;
-            app.manage(state);
+            app.manage(AppState::build(started)?);
             Ok(())
         })
         .on_window_event(remember_window)
         .invoke_handler(tauri::generate_handler![
-            commands::get_article,
-            commands::open_reader,
-            commands::update_preferences,
-            commands::save_reading_position,
-            commands::get_app_info,
-            commands::report_ui_error,
-            commands::startup_ready,
-            commands::list_annotations,
-            commands::create_annotation,
-            commands::update_annotation,
-            commands::delete_annotation,
-            commands::restore_annotation,
-            commands::rename_colour,
-            commands::render_markdown,
-            commands::list_bookmarks,
-            commands::create_bookmark,
-            commands::rename_bookmark,
-            commands::delete_bookmark,
-            commands::list_notes,
-            commands::save_note,
-            commands::export_annotations,
-            commands::import_annotations,
+            commands::reader::get_article,
+            commands::reader::open_reader,
+            commands::reader::update_preferences,
+            commands::reader::save_reading_position,
+            commands::app::get_app_info,
+            commands::app::report_ui_error,
+            commands::app::startup_ready,
+            commands::annotations::list_annotations,
+            commands::annotations::create_annotation,
+            commands::annotations::update_annotation,
+            commands::annotations::delete_annotation,
+            commands::annotations::restore_annotation,
+            commands::annotations::rename_colour,
+            commands::annotations::render_markdown,
+            commands::bookmarks::list_bookmarks,
+            commands::bookmarks::create_bookmark,
+            commands::bookmarks::rename_bookmark,
+            commands::bookmarks::delete_bookmark,
+            commands::notes::list_notes,
+            commands::notes::save_note,
+            commands::transfer::export_annotations,
+            commands::transfer::import_annotations,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -33,7 +33,7 @@ impl FromStr for Format {
             "w3c" => Ok(Format::W3c),
             "markdown" => Ok(Format::Markdown),
             other => Err(Error::InvalidInput(format!(
-                "unknown export format {other:?}: use w3c or markdown"
+                "unknown format {other:?}: use w3c or markdown"
             ))),
         }
     }

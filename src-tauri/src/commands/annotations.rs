@@ -1,0 +1,74 @@
+//! Highlights, their colours, and the Markdown preview of their notes.
+
+use margin_core::store::{Annotation, AnnotationPatch, Colour, NewAnnotation};
+use margin_core::Result;
+use tauri::State;
+
+use crate::state::AppState;
+
+/// The article's highlights in document order (orphans last), re-anchored if the text changed.
+#[tauri::command]
+pub async fn list_annotations(
+    state: State<'_, AppState>,
+    article_id: String,
+) -> Result<Vec<Annotation>> {
+    let article = state.article(Some(&article_id))?;
+    state.with_store(|s| s.annotations(article))
+}
+
+/// Highlights a selection; returns the stored highlight once it is durably committed.
+#[tauri::command]
+pub async fn create_annotation(
+    state: State<'_, AppState>,
+    article_id: String,
+    annotation: NewAnnotation,
+) -> Result<Annotation> {
+    let article = state.article(Some(&article_id))?;
+    state.with_store(|s| s.create_annotation(article, &annotation))
+}
+
+/// Changes a highlight's colour, note or tags.
+#[tauri::command]
+pub async fn update_annotation(
+    state: State<'_, AppState>,
+    article_id: String,
+    id: String,
+    patch: AnnotationPatch,
+) -> Result<Annotation> {
+    let article = state.article(Some(&article_id))?;
+    state.with_store(|s| s.update_annotation(article, &id, &patch))
+}
+
+/// Deletes a highlight (softly: `restore_annotation` undoes it).
+#[tauri::command]
+pub async fn delete_annotation(state: State<'_, AppState>, id: String) -> Result<()> {
+    state.with_store(|s| s.delete_annotation(&id))
+}
+
+/// Undoes a delete.
+#[tauri::command]
+pub async fn restore_annotation(
+    state: State<'_, AppState>,
+    article_id: String,
+    id: String,
+) -> Result<Annotation> {
+    let article = state.article(Some(&article_id))?;
+    state.with_store(|s| s.restore_annotation(article, &id))
+}
+
+/// Renames what a colour means.
+#[tauri::command]
+pub async fn rename_colour(
+    state: State<'_, AppState>,
+    colour: String,
+    meaning: String,
+) -> Result<Vec<Colour>> {
+    state.with_store(|s| s.rename_colour(&colour, &meaning))
+}
+
+/// Renders a note's Markdown to sanitised HTML for the preview.
+#[tauri::command]
+pub async fn render_markdown(markdown: String) -> Result<String> {
+    margin_core::store::check_note(&markdown)?;
+    Ok(margin_core::markdown::render(&markdown))
+}

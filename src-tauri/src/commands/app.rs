@@ -1,0 +1,66 @@
+//! The app itself: what the About view shows, and what the UI reports about its own start-up
+//! and errors.
+
+use std::path::PathBuf;
+
+use margin_core::store::DATABASE_FILE;
+use margin_core::Result;
+use serde::Serialize;
+use tauri::State;
+
+use crate::state::AppState;
+
+/// What the About view shows about the app itself.
+#[derive(Serialize)]
+pub struct AppInfo {
+    name: &'static str,
+    version: &'static str,
+    data_dir: PathBuf,
+    database: PathBuf,
+}
+
+/// Name, version and where the user's data lives.
+#[tauri::command]
+pub async fn get_app_info(state: State<'_, AppState>) -> Result<AppInfo> {
+    Ok(AppInfo {
+        name: "Margin",
+        version: env!("CARGO_PKG_VERSION"),
+        data_dir: state.data_dir.clone(),
+        database: state.data_dir.join(DATABASE_FILE),
+    })
+}
+
+/// The UI reports that the article, its figures' boxes and every highlight are painted and a
+/// frame has been rendered. With `MARGIN_TRACE_STARTUP=1` this prints one line to stderr with
+/// the time since the process started (scripts/bench-app reads it) and the webview's own marks
+/// (milliseconds after navigation: scripts evaluated, data received, painted, frame); otherwise
+/// nothing.
+#[tauri::command]
+pub async fn startup_ready(
+    state: State<'_, AppState>,
+    webview_ms: f64,
+    marks: Option<Vec<(String, f64)>>,
+) -> Result<()> {
+    if std::env::var_os("MARGIN_TRACE_STARTUP").is_some_and(|v| v == "1") {
+        let ms = state.started.elapsed().as_secs_f64() * 1000.0;
+        let marks: Vec<String> = marks
+            .unwrap_or_default()
+            .iter()
+            .map(|(name, at)| format!("{name} {at:.0}"))
+            .collect();
+        let state_ms = state.state_ready.as_secs_f64() * 1000.0;
+        eprintln!(
+            "margin: ready {ms:.1} ms after start (state {state_ms:.0} ms; webview: {webview_ms:.1} ms after navigation; {})",
+            marks.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// The UI reports errors it caught (uncaught exceptions, CSP violations) so they reach the log.
+#[tauri::command]
+pub async fn report_ui_error(message: String) -> Result<()> {
+    let message: String = message.chars().take(2000).collect();
+    eprintln!("margin: UI error: {message}");
+    Ok(())
+}
