@@ -1,6 +1,7 @@
 //! The Margin desktop app: builds the Tauri app around `margin-core`. Its state and data folder
 //! are in [`state`]; the IPC commands in [`commands`], one module per feature.
 
+mod catalogues;
 mod cli;
 mod commands;
 mod figures;

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { codePointLength, utf16ToCodePoint, codePointToUtf16, sliceCodePoints } from "../js/offsets.js";
+import { codePointLength, utf16ToCodePoint, codePointToUtf16, sliceCodePoints } from "../js/shared/offsets.js";
 
 const byline = "🗣 Bài viết đăng bởi Lê Tuấn";
 

@@ -8,6 +8,7 @@ use margin_core::Result;
 use serde::Serialize;
 use tauri::State;
 
+use crate::catalogues::{ui_language, UiLanguage};
 use crate::state::AppState;
 
 /// The article to show: metadata, blocks with their text and offsets, sections, figures, HTML.
@@ -24,7 +25,8 @@ pub async fn get_article(
 ///
 /// One call rather than seven because each IPC round trip costs a turn of both event loops,
 /// and the highlights must arrive with the article: painted before the first layout, the
-/// article is laid out and drawn once instead of twice (docs/performance.md).
+/// article is laid out and drawn once instead of twice (docs/performance.md). The UI's language
+/// and catalogues come along for the same reason: the first paint is already translated.
 #[derive(Serialize)]
 pub struct ReaderOpening {
     article: Article,
@@ -34,18 +36,24 @@ pub struct ReaderOpening {
     annotations: Vec<Annotation>,
     bookmarks: Vec<Bookmark>,
     notes: Vec<Note>,
+    ui: UiLanguage,
 }
 
 /// Opens an article in the reader (the default one without an id); see [`ReaderOpening`].
+/// `locales` are the webview's `navigator.languages`, which the UI language follows while the
+/// preference is `system`.
 #[tauri::command]
 pub async fn open_reader(
     state: State<'_, AppState>,
     article_id: Option<String>,
+    locales: Option<Vec<String>>,
 ) -> Result<ReaderOpening> {
     let article = state.article(article_id.as_deref())?;
     state.with_store(|s| {
+        let preferences = s.preferences()?;
         Ok(ReaderOpening {
-            preferences: s.preferences()?,
+            ui: ui_language(&preferences.language, &locales.unwrap_or_default()),
+            preferences,
             colours: s.colours()?,
             position: s.reading_position(article)?,
             annotations: s.annotations(article)?,

@@ -1,52 +1,56 @@
 // The help (keyboard shortcuts) and About dialogs. Built with DOM calls and textContent only.
+// A modal <dialog> gives focus back to what had it when it closes.
 
-import { api } from "./api.js";
-import { formatDate } from "./format.js";
-import { SHORTCUTS } from "./shortcuts.js";
-
-function el(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
+import { api } from "../shared/api.js";
+import { el } from "../shared/dom.js";
+import { formatDate } from "../shared/format.js";
+import { t } from "../shared/i18n.js";
+import { isKeyName, SHORTCUTS } from "./shortcuts.js";
 
 function fillHelp() {
   const body = document.getElementById("help-shortcuts");
-  for (const { keys, action } of SHORTCUTS) {
-    const row = el("tr");
+  for (const { keys, l10nId } of SHORTCUTS) {
     const cell = el("td");
     keys.forEach((k, i) => {
       if (i) cell.append(" ");
-      cell.append(el("kbd", k));
+      cell.append(el("kbd", undefined, isKeyName(k) ? t(k) : k));
     });
-    row.append(cell, el("td", action));
+    const row = el("tr");
+    row.append(cell, el("td", undefined, t(l10nId)));
     body.append(row);
   }
+}
+
+function articleFacts(m) {
+  const list = el("dl", "about-list");
+  const add = (term, value, lang) => {
+    const dd = el("dd", undefined, value);
+    if (lang) dd.lang = lang;
+    list.append(el("dt", undefined, t(term)), dd);
+  };
+  add("about-article", m.title, m.language);
+  add("about-author", m.author);
+  add("about-published", formatDate(m.published));
+  add("about-updated", formatDate(m.updated));
+  add("about-source", m.source);
+  if (m.byline) add("about-byline", m.byline, m.byline_language);
+  return list;
 }
 
 function fillAbout(article, info) {
   const m = article.meta;
   const body = document.getElementById("about-body");
-  const list = el("dl", undefined, "about-list");
-  const add = (term, value, lang) => {
-    const dd = el("dd", value);
-    if (lang) dd.lang = lang;
-    list.append(el("dt", term), dd);
-  };
-  add("Article", m.title);
-  add("Author", m.author);
-  add("Published", formatDate(m.published));
-  add("Updated", formatDate(m.updated));
-  add("Source", m.source);
-  if (m.byline) add("Original byline", m.byline, m.byline_language);
-  body.append(el("h3", "The article"), list);
-  body.append(el("h3", "Maps and figures"));
-  body.append(el("p", "The original article’s pictures were not available. Margin draws its maps from Natural Earth data — “Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.” (public domain) — and its chart from the numbers the article gives. Lines of troop movements are approximate."));
-  body.append(el("h3", "Margin"));
-  body.append(el("p", `Margin ${info.version} — an offline reader for learning from an article. It never connects to the network.`));
-  const where = el("p", "Your data is kept in ");
-  where.append(el("code", info.database), ".");
+  body.append(el("h3", undefined, t("about-the-article")), articleFacts(m));
+  if (m.figures_credit) {
+    const credit = el("p", undefined, m.figures_credit);
+    credit.lang = m.language;
+    body.append(el("h3", undefined, t("about-figures")), credit);
+  }
+  body.append(el("h3", undefined, t("about-margin")));
+  body.append(el("p", undefined, t("about-margin-text", { version: info.version })));
+  const [before, after] = t("about-data-location", { path: "\u0000" }).split("\u0000");
+  const where = el("p", undefined, before);
+  where.append(el("code", undefined, info.database), after || "");
   body.append(where);
 }
 
@@ -55,7 +59,6 @@ export function initDialogs(article) {
   const about = document.getElementById("about");
   fillHelp();
   let aboutFilled = false;
-
   for (const dialog of [help, about]) {
     dialog.querySelector("[data-close]").addEventListener("click", () => dialog.close());
   }

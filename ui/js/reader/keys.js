@@ -6,7 +6,7 @@ function isTyping(target) {
   return target.closest && target.closest("input, textarea, select, [contenteditable=true]");
 }
 
-export function initKeys({ prefs, toc, viewer, dialogs, highlights, sidebar, bookmarks }) {
+export function initKeys({ prefs, toc, viewer, dialogs, highlights, panel, bookmarks }) {
   document.addEventListener("keydown", (event) => {
     if (event.defaultPrevented || viewer.isOpen() || dialogs.anyOpen() || isTyping(event.target)) return;
     // Ctrl+Z (Cmd+Z) undoes the last delete of a highlight.
@@ -29,7 +29,7 @@ export function initKeys({ prefs, toc, viewer, dialogs, highlights, sidebar, boo
       "?": () => dialogs.openHelp(),
       i: () => dialogs.openAbout(),
       h: () => highlights.highlightSelection(),
-      a: () => sidebar.toggle(),
+      a: () => panel.toggle(),
       b: () => bookmarks.toggleSection(),
       Escape: () => (highlights.editorOpen() ? highlights.closeEditor() : toc.close()),
     };

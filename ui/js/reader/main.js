@@ -1,7 +1,10 @@
-// Starts the reader: loads the article, preferences and everything the user made, paints it all,
-// restores the reading position, then wires the panels, dialogs and keys.
+// Starts the reader: loads the article named in the page's URL (?article=<id>; the default one
+// without), its preferences, catalogues and everything the user made, paints it all, restores
+// the reading position, then wires the panels, dialogs and keys.
 
-import { api, errorMessage } from "./api.js";
+import { api, errorMessage } from "../shared/api.js";
+import { hasCatalogues, localize, setCatalogues, t } from "../shared/i18n.js";
+import { showToast } from "../shared/toast.js";
 import { initPreferences } from "./prefs.js";
 import { renderArticle, restorePosition, trackPosition } from "./reader.js";
 import { initToc } from "./toc.js";
@@ -9,40 +12,49 @@ import { initViewer } from "./viewer.js";
 import { initDialogs } from "./dialogs.js";
 import { initKeys } from "./keys.js";
 import { createTextMap } from "./textmap.js";
-import { initHighlights } from "./highlights.js";
-import { initSidebar } from "./sidebar.js";
+import { initHighlights } from "./highlights/index.js";
+import { initPanel } from "./panel/index.js";
 import { initBookmarks } from "./bookmarks.js";
 import { initNotes } from "./notes.js";
-import { showToast } from "./toast.js";
 
 // Startup marks, milliseconds after navigation, printed with the ready line (MARGIN_TRACE_STARTUP).
 const marks = [["scripts", performance.now()]];
 
-async function start() {
-  const opening = await api.openReader();
-  marks.push(["data", performance.now()]);
+/** Paints the article with everything the user made on it, in this one task. */
+function paintAll(opening, beforeReload) {
   const { article } = opening;
-  // Everything is painted in this one task, highlights included, before the webview lays the
-  // page out: the article is laid out and drawn once, not once bare and again with its marks.
-  const prefs = initPreferences(opening.preferences);
+  const prefs = initPreferences(opening.preferences, { beforeReload: () => beforeReload() });
   renderArticle(article);
   const toc = initToc(article);
   const textMap = createTextMap(article);
   const highlights = initHighlights({ article, textMap, colours: opening.colours, prefs });
-  const sidebar = initSidebar({ article, highlights });
+  const panel = initPanel({ article, highlights });
   const bookmarks = initBookmarks({ article, toc });
   const notes = initNotes({ article });
   highlights.show(opening.annotations);
   bookmarks.show(opening.bookmarks);
   notes.show(opening.notes);
+  return { prefs, toc, highlights, panel, bookmarks, notes };
+}
+
+async function start() {
+  const articleId = new URLSearchParams(window.location.search).get("article") || undefined;
+  const opening = await api.openReader(articleId, [...navigator.languages]);
+  marks.push(["data", performance.now()]);
+  setCatalogues(opening.ui.language, opening.ui.messages);
+  localize();
+  // Everything is painted in this one task, highlights included, before the webview lays the
+  // page out: the article is laid out and drawn once, not once bare and again with its marks.
+  let tracker = null;
+  const parts = paintAll(opening, () => Promise.all([parts.notes.flush(), tracker.save()]));
   marks.push(["painted", performance.now()]);
 
   const viewer = initViewer();
-  const dialogs = initDialogs(article);
-  initKeys({ prefs, toc, viewer, dialogs, highlights, sidebar, bookmarks });
+  const dialogs = initDialogs(opening.article);
+  initKeys({ ...parts, viewer, dialogs });
 
-  restorePosition(article, opening.position);
-  trackPosition(article, toc);
+  restorePosition(opening.position);
+  tracker = trackPosition(opening.article, parts.toc);
   marks.push(["laid out", performance.now()]);
   document.documentElement.dataset.ready = "true";
   // Once a frame with all of it has been rendered: the startup marker (MARGIN_TRACE_STARTUP).
@@ -51,5 +63,7 @@ async function start() {
 
 start().catch((error) => {
   console.error("Margin could not start:", errorMessage(error));
-  showToast(`Margin could not open the article: ${errorMessage(error)}`);
+  // The catalogues come with the article: without them, the sentence can only be English.
+  const message = errorMessage(error);
+  showToast(hasCatalogues() ? t("toast-cannot-open", { error: message }) : `Margin could not open the article: ${message}`);
 });

@@ -1,102 +1,98 @@
 // Free notes: one on the whole article and one per section, in Markdown, saved as you type
 // (debounced) with a visible saved state, and a rendered preview.
 
-import { api, errorMessage } from "./api.js";
-import { showMarkdown, inertLinks } from "./markdown-view.js";
+import { api, errorMessage } from "../shared/api.js";
+import { button, el } from "../shared/dom.js";
+import { currentLanguage, t, translate } from "../shared/i18n.js";
+import { inertLinks, showMarkdown } from "../shared/markdown-view.js";
+import { markLanguage, sectionTitle } from "./sections.js";
 
 const SAVE_DELAY_MS = 600;
 
+/** section id ("" for the whole article) -> { set(note), save() } */
+const editors = new Map();
+
+const timeOf = (iso) => new Date(iso).toLocaleTimeString(currentLanguage(), { hour: "2-digit", minute: "2-digit" });
+
+function setStatus(status, state, text) {
+  status.textContent = text;
+  status.dataset.state = state;
+}
+
+/** The note's text area, saved as it changes; `saved` tracks what the store holds. */
+function noteArea(articleId, sectionId, title, status) {
+  const area = translate(el("textarea"), sectionId ? "notes-section-area" : "notes-article-area", { title });
+  area.rows = sectionId ? 3 : 5;
+  area.dataset.section = sectionId || "";
+  let timer = 0;
+  let saved = "";
+  async function save() {
+    clearTimeout(timer);
+    const body = area.value;
+    if (body === saved) return;
+    setStatus(status, "saving", t("notes-saving"));
+    try {
+      const note = await api.saveNote(articleId, sectionId, body);
+      saved = body;
+      setStatus(status, "saved", t("notes-saved", { time: timeOf(note.updated_at) }));
+    } catch (error) {
+      setStatus(status, "error", t("notes-not-saved", { error: errorMessage(error) }));
+    }
+  }
+  area.addEventListener("input", () => {
+    setStatus(status, "editing", t("notes-editing"));
+    clearTimeout(timer);
+    timer = setTimeout(save, SAVE_DELAY_MS);
+  });
+  area.addEventListener("blur", save);
+  const set = (note) => {
+    area.value = note.body;
+    saved = note.body;
+    setStatus(status, "saved", t("notes-saved", { time: timeOf(note.updated_at) }));
+  };
+  return { area, save, set };
+}
+
+function previewToggle(area) {
+  const preview = el("div", "markdown note-preview");
+  preview.hidden = true;
+  inertLinks(preview);
+  const toggle = translate(button("link-button"), "notes-preview");
+  toggle.setAttribute("aria-pressed", "false");
+  toggle.addEventListener("click", async () => {
+    const on = preview.hidden;
+    if (on) await showMarkdown(preview, area.value);
+    preview.hidden = !on;
+    area.hidden = on;
+    toggle.setAttribute("aria-pressed", String(on));
+    translate(toggle, on ? "notes-edit" : "notes-preview");
+  });
+  return { toggle, preview };
+}
+
+function noteEditor(articleId, sectionId, title, heading = el("h3", undefined, title)) {
+  const status = el("span", "note-status");
+  status.setAttribute("aria-live", "polite");
+  const note = noteArea(articleId, sectionId, title, status);
+  const { toggle, preview } = previewToggle(note.area);
+  const head = el("div", "note-head");
+  head.append(heading, status, toggle);
+  const wrap = el("section", "note-editor");
+  wrap.append(head, note.area, preview);
+  editors.set(sectionId || "", note);
+  return wrap;
+}
+
 export function initNotes({ article }) {
-  const articleId = article.meta.id;
-  const container = document.getElementById("notes-list");
-  const editors = new Map();
-
-  function timeOf(iso) {
-    return new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-  }
-
-  function editor(sectionId, title) {
-    const wrap = document.createElement("section");
-    wrap.className = "note-editor";
-    const head = document.createElement("div");
-    head.className = "note-head";
-    const h = document.createElement("h3");
-    h.textContent = title;
-    const status = document.createElement("span");
-    status.className = "note-status";
-    status.setAttribute("aria-live", "polite");
-    const previewToggle = document.createElement("button");
-    previewToggle.type = "button";
-    previewToggle.className = "link-button";
-    previewToggle.textContent = "Preview";
-    previewToggle.setAttribute("aria-pressed", "false");
-    head.append(h, status, previewToggle);
-    const area = document.createElement("textarea");
-    area.rows = sectionId ? 3 : 5;
-    area.placeholder = sectionId ? "Notes on this section (Markdown)…" : "Notes on the whole article (Markdown)…";
-    area.setAttribute("aria-label", `Note: ${title}`);
-    area.dataset.section = sectionId || "";
-    const preview = document.createElement("div");
-    preview.className = "markdown note-preview";
-    preview.hidden = true;
-    inertLinks(preview);
-    wrap.append(head, area, preview);
-
-    let timer = 0;
-    let saved = "";
-    async function save() {
-      clearTimeout(timer);
-      const body = area.value;
-      if (body === saved) return;
-      status.textContent = "Saving…";
-      status.dataset.state = "saving";
-      try {
-        const note = await api.saveNote(articleId, sectionId, body);
-        saved = body;
-        status.textContent = `Saved ${timeOf(note.updated_at)}`;
-        status.dataset.state = "saved";
-      } catch (error) {
-        status.textContent = `Not saved: ${errorMessage(error)}`;
-        status.dataset.state = "error";
-      }
-    }
-    area.addEventListener("input", () => {
-      status.textContent = "Editing…";
-      status.dataset.state = "editing";
-      clearTimeout(timer);
-      timer = setTimeout(save, SAVE_DELAY_MS);
-    });
-    area.addEventListener("blur", save);
-    previewToggle.addEventListener("click", async () => {
-      const on = preview.hidden;
-      if (on) await showMarkdown(preview, area.value);
-      preview.hidden = !on;
-      area.hidden = on;
-      previewToggle.setAttribute("aria-pressed", String(on));
-      previewToggle.textContent = on ? "Edit" : "Preview";
-    });
-    editors.set(sectionId || "", {
-      set(note) {
-        area.value = note.body;
-        saved = note.body;
-        status.textContent = `Saved ${timeOf(note.updated_at)}`;
-        status.dataset.state = "saved";
-      },
-      save,
-    });
-    return wrap;
-  }
-
-  container.append(editor(null, "The whole article"));
-  for (const s of article.sections) container.append(editor(s.id, s.title));
-
-  function show(list) {
-    for (const note of list) {
-      const e = editors.get(note.section_id || "");
-      if (e) e.set(note);
-    }
-  }
-
+  const id = article.meta.id;
+  document.getElementById("notes-list").append(
+    noteEditor(id, null, t("notes-whole-article")),
+    ...article.sections.map((s) => {
+      const title = sectionTitle(s);
+      return noteEditor(id, s.id, title, markLanguage(el("h3", undefined, title), s, article));
+    }),
+  );
+  const show = (list) => list.forEach((n) => editors.get(n.section_id || "")?.set(n));
   /** Saves whatever is being typed now (before the window hides, for instance). */
   const flush = () => Promise.all([...editors.values()].map((e) => e.save()));
   document.addEventListener("visibilitychange", () => {

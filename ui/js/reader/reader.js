@@ -1,7 +1,9 @@
 // Paints the article, keeps the progress bar current and remembers the reading position.
 
-import { api, figureUrl } from "./api.js";
-import { formatDate, scrollProgress } from "./format.js";
+import { api, figureUrl } from "../shared/api.js";
+import { button, el } from "../shared/dom.js";
+import { formatDate, scrollProgress } from "../shared/format.js";
+import { t } from "../shared/i18n.js";
 
 const SAVE_DELAY_MS = 400;
 
@@ -12,60 +14,77 @@ export function topInset() {
 
 export function renderArticle(article) {
   const root = document.getElementById("article");
-  // The article HTML is written by core from the built-in pack: every text is escaped and the
+  // The article HTML is written by core from the content pack: every text is escaped and the
   // tag set is fixed (see core/src/content). It is the one HTML string the UI parses; user text
   // (notes, tags) is never assigned as HTML.
   root.innerHTML = article.html;
   root.lang = article.meta.language;
   root.setAttribute("aria-labelledby", "title");
   root.removeAttribute("aria-busy");
-
-  // A figure is fetched and decoded only when it comes within half a screen of the viewport. Each
-  // map is an SVG document of its own, with thousands of path points: decoding the ones near the
-  // top at start (WebKit's own lazy loading reaches further than this) cost about 4 MiB and time on
-  // the way to the first frame. The box is there from the start, so the layout, the reading
-  // position and the progress bar do not move when the image arrives.
-  const near = new IntersectionObserver((entries) => {
-    for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
-      near.unobserve(entry.target);
-      entry.target.src = figureUrl(entry.target.dataset.figure);
-    }
-  }, { rootMargin: "50% 0px" });
-  for (const img of root.querySelectorAll("img[data-figure]")) {
-    // An <img> without a source gets no box from its width and height attributes: keep their
-    // ratio by hand until it loads.
-    img.style.aspectRatio = `${img.getAttribute("width")} / ${img.getAttribute("height")}`;
-    near.observe(img);
-    const open = document.createElement("button");
-    open.type = "button";
-    open.className = "figure-open";
-    const caption = img.closest("figure").querySelector("figcaption");
-    open.setAttribute("aria-label", `Open figure in viewer: ${caption ? caption.textContent.split(". ")[0] : img.alt}`);
-    img.replaceWith(open);
-    open.append(img);
-  }
-
-  // An English line of attribution under the original (Vietnamese) byline; not a text block.
-  const meta = article.meta;
-  const credit = document.createElement("p");
-  credit.className = "credit-line";
-  credit.textContent = `By ${meta.author} · ${meta.source} · published ${formatDate(meta.published)}, updated ${formatDate(meta.updated)}`;
-  root.querySelector(".article-header").append(credit);
-
-  document.title = `${article.meta.title} — Margin`;
-  document.getElementById("toolbar-title").textContent = article.meta.title;
+  for (const img of root.querySelectorAll("img[data-figure]")) prepareFigure(img);
+  root.querySelector(".article-header").append(el("p", "credit-line", t("article-credit", credits(article.meta))));
+  document.title = t("window-title", { title: article.meta.title });
+  const title = document.getElementById("toolbar-title");
+  title.textContent = article.meta.title;
+  title.lang = article.meta.language;
   renderAttribution(article.meta);
 }
 
+// A figure is fetched and decoded only when it comes within half a screen of the viewport. Each
+// map is an SVG document of its own, with thousands of path points: decoding the ones near the
+// top at start (WebKit's own lazy loading reaches further than this) cost about 4 MiB and time on
+// the way to the first frame. The box is there from the start, so the layout, the reading
+// position and the progress bar do not move when the image arrives.
+const near = new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (!entry.isIntersecting) continue;
+    near.unobserve(entry.target);
+    entry.target.src = figureUrl(entry.target.dataset.figure);
+  }
+}, { rootMargin: "50% 0px" });
+
+function prepareFigure(img) {
+  // An <img> without a source gets no box from its width and height attributes: keep their
+  // ratio by hand until it loads.
+  img.style.aspectRatio = `${img.getAttribute("width")} / ${img.getAttribute("height")}`;
+  near.observe(img);
+  const open = button("figure-open");
+  const caption = img.closest("figure").querySelector("figcaption");
+  open.setAttribute("aria-label", t("figure-open", { caption: caption ? caption.textContent.split(". ")[0] : img.alt }));
+  img.replaceWith(open);
+  open.append(img);
+}
+
+const credits = (meta) => ({
+  author: meta.author,
+  source: meta.source,
+  published: formatDate(meta.published),
+  updated: formatDate(meta.updated),
+});
+
 function renderAttribution(meta) {
   const footer = document.getElementById("attribution");
-  footer.replaceChildren();
-  const p = document.createElement("p");
-  p.textContent = `Article by ${meta.author}, first published by ${meta.source} on ${formatDate(meta.published)}, updated ${formatDate(meta.updated)}.`;
-  const maps = document.createElement("p");
-  maps.textContent = "Maps and figures drawn by Margin from Natural Earth data (public domain) and the article’s own figures; the original pictures were not available.";
-  footer.append(p, maps);
+  footer.replaceChildren(el("p", undefined, t("article-attribution", credits(meta))));
+  // What the pack says of its figures (where they come from) is the article's own text.
+  if (meta.figures_credit) {
+    const figures = el("p", undefined, meta.figures_credit);
+    figures.lang = meta.language;
+    footer.append(figures);
+  }
+}
+
+/** Scrolls so that the point `fraction` down block `id` is just under the toolbar (`gap` px
+ *  below it) or, with `center`, in the middle of what the toolbar leaves of the window. The one
+ *  scroll the table of contents, bookmarks, the reading position and reveal() share. */
+export function scrollToBlock(id, { fraction = 0, center = false, gap = 8 } = {}) {
+  const target = document.getElementById(id);
+  if (!target) return null;
+  const rect = target.getBoundingClientRect();
+  const point = window.scrollY + rect.top + fraction * rect.height;
+  const inset = topInset();
+  const y = center ? point - (inset + window.innerHeight) / 2 : point - inset - gap;
+  window.scrollTo({ top: Math.max(0, Math.round(y)), behavior: "instant" });
+  return target;
 }
 
 function blockElements() {
@@ -76,10 +95,10 @@ function blockElements() {
 export function currentPosition(article) {
   const inset = topInset();
   let found = null;
-  for (const el of blockElements()) {
-    const rect = el.getBoundingClientRect();
+  for (const block of blockElements()) {
+    const rect = block.getBoundingClientRect();
     if (rect.bottom > inset + 1) {
-      found = { el, rect };
+      found = { el: block, rect };
       break;
     }
   }
@@ -94,16 +113,12 @@ export function currentPosition(article) {
   return { block_id: block.id, block_fraction: fraction, text_offset: textOffset, progress };
 }
 
-export function restorePosition(article, position) {
-  if (!position) return;
-  const el = document.getElementById(position.block_id);
-  if (!el) return;
-  const rect = el.getBoundingClientRect();
-  const y = window.scrollY + rect.top + position.block_fraction * rect.height - topInset();
-  window.scrollTo({ top: Math.max(0, Math.round(y)), behavior: "instant" });
+export function restorePosition(position) {
+  if (position) scrollToBlock(position.block_id, { fraction: position.block_fraction, gap: 0 });
 }
 
-/** Keeps the progress bar and the TOC current, and saves the position after scrolling stops. */
+/** Keeps the progress bar and the TOC current, and saves the position after scrolling stops;
+ *  `save()` saves it now. */
 export function trackPosition(article, toc) {
   const fill = document.getElementById("progress-fill");
   const bar = document.getElementById("progress");
@@ -121,8 +136,8 @@ export function trackPosition(article, toc) {
     const percent = Math.round(progress * 100);
     fill.style.transform = `scaleX(${progress})`;
     bar.setAttribute("aria-valuenow", String(percent));
-    bar.setAttribute("aria-valuetext", `${percent}% read`);
-    label.textContent = `${percent}%`;
+    bar.setAttribute("aria-valuetext", t("progress-read", { percent: String(percent) }));
+    label.textContent = t("progress-percent", { percent: String(percent) });
     toc.markCurrent();
   }
 
@@ -151,4 +166,5 @@ export function trackPosition(article, toc) {
     if (document.visibilityState === "hidden") save();
   });
   paint();
+  return { save };
 }

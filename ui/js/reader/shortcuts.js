@@ -1,24 +1,28 @@
 // The keyboard shortcuts, listed once: the help dialog shows this table and keys.js binds it.
-// README.md lists the same keys; keep them in step.
+// Keys and actions are message ids (ui/i18n/); README.md lists the same keys in English (a UI
+// test checks it).
 
 export const SHORTCUTS = [
-  { keys: ["j", "↓"], action: "Scroll down" },
-  { keys: ["k", "↑"], action: "Scroll up" },
-  { keys: ["Space", "Page Down"], action: "Next screen" },
-  { keys: ["Shift+Space", "Page Up"], action: "Previous screen" },
-  { keys: ["n"], action: "Next section" },
-  { keys: ["p"], action: "Previous section" },
-  { keys: ["Home", "End"], action: "Start or end of the article" },
-  { keys: ["t"], action: "Show or hide the table of contents" },
-  { keys: ["+", "−"], action: "Larger or smaller text" },
-  { keys: ["d"], action: "Next theme: system, light, sepia, dark" },
-  { keys: ["h"], action: "Highlight the selected text in the last colour used" },
-  { keys: ["a"], action: "Show or hide the highlights, bookmarks and notes panel" },
-  { keys: ["b"], action: "Bookmark the section you are reading (again: remove it)" },
-  { keys: ["Ctrl+Z"], action: "Undo the last deleted highlight" },
-  { keys: ["Enter"], action: "Open the focused figure in the viewer" },
-  { keys: ["+", "−", "0", "arrows"], action: "In the viewer: zoom in, out, fit; pan" },
-  { keys: ["?"], action: "This list of shortcuts" },
-  { keys: ["i"], action: "About the article and Margin" },
-  { keys: ["Esc"], action: "Close the viewer, dialog or highlight editor" },
+  { keys: ["j", "↓"], l10nId: "shortcut-scroll-down" },
+  { keys: ["k", "↑"], l10nId: "shortcut-scroll-up" },
+  { keys: ["key-space", "key-page-down"], l10nId: "shortcut-next-screen" },
+  { keys: ["key-shift-space", "key-page-up"], l10nId: "shortcut-previous-screen" },
+  { keys: ["n"], l10nId: "shortcut-next-section" },
+  { keys: ["p"], l10nId: "shortcut-previous-section" },
+  { keys: ["key-home", "key-end"], l10nId: "shortcut-start-end" },
+  { keys: ["t"], l10nId: "shortcut-toc" },
+  { keys: ["+", "−"], l10nId: "shortcut-text-size" },
+  { keys: ["d"], l10nId: "shortcut-theme" },
+  { keys: ["h"], l10nId: "shortcut-highlight" },
+  { keys: ["a"], l10nId: "shortcut-panel" },
+  { keys: ["b"], l10nId: "shortcut-bookmark" },
+  { keys: ["Ctrl+Z"], l10nId: "shortcut-undo" },
+  { keys: ["key-enter"], l10nId: "shortcut-figure" },
+  { keys: ["+", "−", "0", "key-arrows"], l10nId: "shortcut-viewer" },
+  { keys: ["?"], l10nId: "shortcut-help" },
+  { keys: ["i"], l10nId: "shortcut-about" },
+  { keys: ["key-esc"], l10nId: "shortcut-close" },
 ];
+
+/** Key labels that are words ("Space") are message ids; the others are shown as they are. */
+export const isKeyName = (key) => key.startsWith("key-");

@@ -3,7 +3,7 @@
 // Block elements carry `data-block`; their textContent equals core's block text, so offsets inside
 // a block are exact. Nothing here changes the article's DOM.
 
-import { codePointToUtf16, utf16ToCodePoint } from "./offsets.js";
+import { codePointToUtf16, utf16ToCodePoint } from "../shared/offsets.js";
 
 export function createTextMap(article) {
   const blocks = article.blocks;
@@ -54,31 +54,32 @@ export function createTextMap(article) {
   // offset is the UTF-16 index: no scan of the block's text per highlight.
   const plain = blocks.map((b) => !/[\ud800-\udfff]/.test(b.text));
   const utf16 = (i, cp) => (plain[i] ? Math.min(cp, blocks[i].text.length) : codePointToUtf16(blocks[i].text, cp));
-
-  /** Code-point offsets [start, end) as one StaticRange per block they cross. The article's DOM
-   *  does not change once painted, so static ranges (which the DOM does not keep up to date,
-   *  unlike Range) stay right and cost nothing on later DOM changes elsewhere. */
-  function ranges(start, end) {
-    const out = [];
-    // First block that ends after `start` (binary search), then on while blocks begin before `end`.
-    let lo = 0;
-    let hi = blocks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (blocks[mid].end <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < blocks.length && blocks[i].start < end; i++) {
-      const block = blocks[i];
-      const from = utf16(i, Math.max(start, block.start) - block.start);
-      const to = utf16(i, Math.min(end, block.end) - block.start);
-      const range = from < to ? textRange(blockElement(i), from, to) : null;
-      if (range) out.push(range);
-    }
-    return out;
-  }
+  const ranges = (start, end) => blockRanges(blocks, utf16, blockElement, start, end);
 
   return { text, rangeOffsets, ranges, offsetAt: pointOffset, block: (id) => byId.get(id) };
+}
+
+/** Code-point offsets [start, end) as one StaticRange per block they cross. The article's DOM
+ *  does not change once painted, so static ranges (which the DOM does not keep up to date,
+ *  unlike Range) stay right and cost nothing on later DOM changes elsewhere. */
+function blockRanges(blocks, utf16, blockElement, start, end) {
+  const out = [];
+  // First block that ends after `start` (binary search), then on while blocks begin before `end`.
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < blocks.length && blocks[i].start < end; i++) {
+    const block = blocks[i];
+    const from = utf16(i, Math.max(start, block.start) - block.start);
+    const to = utf16(i, Math.min(end, block.end) - block.start);
+    const range = from < to ? textRange(blockElement(i), from, to) : null;
+    if (range) out.push(range);
+  }
+  return out;
 }
 
 /** A StaticRange over UTF-16 range [from, to) of `root`'s text (from < to), or null if the text

@@ -1,65 +1,61 @@
 // The figure viewer: a modal dialog showing one figure, with zoom (buttons, wheel, + / −) and pan
 // (drag, arrow keys). Esc closes it and gives focus back to the figure.
 
-import { figureUrl } from "./api.js";
+import { figureUrl } from "../shared/api.js";
 
 const MIN_ZOOM = 1;
 const MAX_ZOOM = 8;
 const PAN_STEP = 60;
 
-export function initViewer() {
-  const dialog = document.getElementById("viewer");
-  const stage = document.getElementById("viewer-stage");
-  const image = document.getElementById("viewer-image");
-  const caption = document.getElementById("viewer-caption");
-  const zoomLabel = document.getElementById("viewer-zoom");
-  let view = { zoom: 1, x: 0, y: 0 };
-  let opener = null;
-  let drag = null;
+let dialog, stage, image, caption, zoomLabel;
+let view = { zoom: 1, x: 0, y: 0 };
+let opener = null;
+let drag = null;
 
-  function apply() {
-    const rect = stage.getBoundingClientRect();
-    // Keep at least part of the figure on screen.
-    const limitX = (rect.width * (view.zoom - 1)) / 2 + rect.width / 4;
-    const limitY = (rect.height * (view.zoom - 1)) / 2 + rect.height / 4;
-    view.x = Math.max(-limitX, Math.min(limitX, view.x));
-    view.y = Math.max(-limitY, Math.min(limitY, view.y));
-    image.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.zoom})`;
-    zoomLabel.textContent = `${Math.round(view.zoom * 100)}%`;
-    dialog.dataset.zoom = String(view.zoom);
-  }
+function apply() {
+  const rect = stage.getBoundingClientRect();
+  // Keep at least part of the figure on screen.
+  const limitX = (rect.width * (view.zoom - 1)) / 2 + rect.width / 4;
+  const limitY = (rect.height * (view.zoom - 1)) / 2 + rect.height / 4;
+  view.x = Math.max(-limitX, Math.min(limitX, view.x));
+  view.y = Math.max(-limitY, Math.min(limitY, view.y));
+  image.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.zoom})`;
+  zoomLabel.textContent = `${Math.round(view.zoom * 100)}%`;
+  dialog.dataset.zoom = String(view.zoom);
+}
 
-  /** Zooms by `factor` keeping the point (cx, cy), relative to the stage centre, still. */
-  function zoomBy(factor, cx = 0, cy = 0) {
-    const zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, view.zoom * factor));
-    const k = zoom / view.zoom;
-    view = { zoom, x: cx - (cx - view.x) * k, y: cy - (cy - view.y) * k };
-    if (zoom === MIN_ZOOM) view = { zoom, x: 0, y: 0 };
-    apply();
-  }
+/** Zooms by `factor` keeping the point (cx, cy), relative to the stage centre, still. */
+function zoomBy(factor, cx = 0, cy = 0) {
+  const zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, view.zoom * factor));
+  const k = zoom / view.zoom;
+  view = { zoom, x: cx - (cx - view.x) * k, y: cy - (cy - view.y) * k };
+  if (zoom === MIN_ZOOM) view = { zoom, x: 0, y: 0 };
+  apply();
+}
 
-  function reset() {
-    view = { zoom: 1, x: 0, y: 0 };
-    apply();
-  }
+function reset() {
+  view = { zoom: 1, x: 0, y: 0 };
+  apply();
+}
 
-  function open(figure) {
-    const img = figure.querySelector("img");
-    const figcaption = figure.querySelector("figcaption");
-    opener = figure.querySelector(".figure-open");
-    image.src = figureUrl(img.dataset.figure);
-    image.alt = img.alt;
-    caption.textContent = figcaption ? figcaption.textContent : "";
-    dialog.dataset.figure = figure.id;
-    dialog.showModal();
-    reset();
-    stage.focus();
-  }
+function open(figure) {
+  const img = figure.querySelector("img");
+  const figcaption = figure.querySelector("figcaption");
+  opener = figure.querySelector(".figure-open");
+  image.src = figureUrl(img.dataset.figure);
+  image.alt = img.alt;
+  caption.textContent = figcaption ? figcaption.textContent : "";
+  dialog.dataset.figure = figure.id;
+  dialog.showModal();
+  reset();
+  stage.focus();
+}
 
-  function close() {
-    if (dialog.open) dialog.close();
-  }
+function close() {
+  if (dialog.open) dialog.close();
+}
 
+function wireStage() {
   dialog.addEventListener("close", () => {
     delete dialog.dataset.figure;
     if (opener) opener.focus();
@@ -91,7 +87,9 @@ export function initViewer() {
   stage.addEventListener("pointerup", endDrag);
   stage.addEventListener("pointercancel", endDrag);
   stage.addEventListener("dblclick", () => (view.zoom > 1 ? reset() : zoomBy(2)));
+}
 
+function wireControls() {
   dialog.addEventListener("keydown", (event) => {
     const keys = {
       "+": () => zoomBy(1.25), "=": () => zoomBy(1.25), "-": () => zoomBy(1 / 1.25),
@@ -119,6 +117,15 @@ export function initViewer() {
     const button = event.target.closest(".figure-open");
     if (button) open(button.closest("figure"));
   });
+}
 
+export function initViewer() {
+  dialog = document.getElementById("viewer");
+  stage = document.getElementById("viewer-stage");
+  image = document.getElementById("viewer-image");
+  caption = document.getElementById("viewer-caption");
+  zoomLabel = document.getElementById("viewer-zoom");
+  wireStage();
+  wireControls();
   return { open, close, isOpen: () => dialog.open };
 }

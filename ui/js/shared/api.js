@@ -1,6 +1,8 @@
 // The only module that talks to the app's Rust side. Every command returns a promise; a failure
 // rejects with `{kind, message}` (see core's Error).
 
+import { hasCatalogues, t } from "./i18n.js";
+
 // Tauri's own bridge, the one @tauri-apps/api's invoke() and convertFileSrc() call. The UI has no
 // build step to import that package, and its global bundle (withGlobalTauri) would be evaluated
 // in the page at every start for the two functions Margin uses: 0.7 MiB (docs/performance.md).
@@ -11,8 +13,9 @@ function invoke(command, args) {
 }
 
 export const api = {
-  /** Everything the reader shows at start, in one call: see `open_reader` in commands.rs. */
-  openReader: (articleId) => invoke("open_reader", { articleId }),
+  /** Everything the reader shows at start, in one call, with the UI's catalogues for the saved
+   *  language or the first of `locales` Margin speaks: see `open_reader` (commands/reader.rs). */
+  openReader: (articleId, locales) => invoke("open_reader", { articleId, locales }),
   updatePreferences: (patch) => invoke("update_preferences", { patch }),
   saveReadingPosition: (articleId, position) => invoke("save_reading_position", { articleId, position }),
   getAppInfo: () => invoke("get_app_info"),
@@ -48,8 +51,10 @@ export function figureUrl(path) {
   return tauri.convertFileSrc(path, "margin");
 }
 
-/** A readable sentence for an error from a command. */
+/** A readable sentence for an error from a command. Core's message keeps its particulars (the
+ *  limit, the id); each catalogue says how to put it with the kind of error. */
 export function errorMessage(error) {
-  if (error && typeof error === "object" && "message" in error) return error.message;
-  return String(error);
+  if (!error || typeof error !== "object" || !("message" in error)) return String(error);
+  if (!hasCatalogues()) return error.message;
+  return t("error-message", { kind: error.kind || "other", message: error.message });
 }

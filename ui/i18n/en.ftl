@@ -1,0 +1,283 @@
+# Margin's UI in English. Every message id here is used by the UI (ui/tests/i18n.test.mjs checks
+# both ways), and vi.ftl has the same ids. Attributes (.title, .aria-label, .placeholder) are
+# what screen readers and tooltips say.
+
+## The window and the toolbar
+
+app-name = Margin
+window-title = { $title } — Margin
+skip-to-article = Skip to the article
+toolbar-toc =
+    .title = Table of contents (T)
+toolbar-toc-label = Table of contents
+toolbar-text-size =
+    .aria-label = Text size
+toolbar-smaller =
+    .title = Smaller text (−)
+toolbar-smaller-label = Smaller text
+toolbar-larger =
+    .title = Larger text (+)
+toolbar-larger-label = Larger text
+toolbar-theme =
+    .title = Theme (D cycles)
+toolbar-theme-label = Theme
+theme-system = System theme
+theme-light = Light
+theme-sepia = Sepia
+theme-dark = Dark
+toolbar-language =
+    .title = Language of Margin’s menus and messages
+toolbar-language-label = Language
+language-system = System language
+toolbar-bookmark =
+    .title = Bookmark this section (B)
+toolbar-bookmark-label = Bookmark this section
+toolbar-panel =
+    .title = Highlights, bookmarks and notes (A)
+toolbar-panel-label = Highlights, bookmarks and notes
+toolbar-help =
+    .title = Keyboard shortcuts (?)
+toolbar-help-label = Keyboard shortcuts
+toolbar-about =
+    .title = About this article and Margin (I)
+toolbar-about-label = About
+progress =
+    .aria-label = Reading progress
+progress-percent = { $percent }%
+progress-read = { $percent }% read
+
+## The article
+
+toc =
+    .aria-label = Table of contents
+toc-heading = Contents
+toc-bookmarked =
+    .aria-label = bookmarked
+    .title = Bookmarked
+section-introduction = Introduction
+attribution =
+    .aria-label = Attribution
+article-credit = By { $author } · { $source } · published { $published }, updated { $updated }
+article-attribution = Article by { $author }, first published by { $source } on { $published }, updated { $updated }.
+figure-open = Open figure in viewer: { $caption }
+# $month is 1–12; $day, $monthNumber and $year are the digits as written.
+date-long = { $day } { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $year }
+
+## Highlights: colours, the selection toolbar and the editor
+
+colour-name = { $colour ->
+        [yellow] Yellow
+        [green] Green
+        [blue] Blue
+        [pink] Pink
+        [purple] Purple
+       *[other] { $colour }
+    }
+# What each colour means until the user renames it.
+colour-default-meaning = { $colour ->
+        [yellow] Key idea
+        [green] Fact or date
+        [blue] Context
+        [pink] Question
+        [purple] To remember
+       *[other] { $colour }
+    }
+bar =
+    .aria-label = Highlight the selection
+bar-highlight-colour = Highlight { $colour } ({ $meaning })
+bar-note = Note
+bar-tag = Tag
+bar-copy = Copy
+editor =
+    .aria-label = Highlight
+editor-colours =
+    .aria-label = Colour
+editor-colour-label = { $colour } ({ $meaning })
+editor-tabs =
+    .aria-label = Note
+editor-write = Write
+editor-preview-tab = Preview
+editor-note =
+    .placeholder = Write a note… (Markdown)
+    .aria-label = Note, in Markdown
+editor-tags =
+    .aria-label = Tags
+editor-tag-input =
+    .placeholder = Add a tag, press Enter
+    .aria-label = Add a tag
+editor-remove-tag = Remove tag { $tag }
+editor-delete = Delete
+editor-done = Done
+editor-saving = Saving…
+editor-saved = Saved
+editor-editing = Editing…
+
+## The panel
+
+panel =
+    .aria-label = Highlights, bookmarks and notes
+panel-tabs =
+    .aria-label = Panel
+panel-tab-highlights = Highlights
+panel-tab-bookmarks = Bookmarks
+panel-tab-notes = Notes
+panel-close =
+    .title = Close panel (A)
+panel-close-label = Close panel
+panel-search =
+    .placeholder = Search quotes, notes, tags
+    .aria-label = Search highlights
+panel-colour-filter =
+    .aria-label = Filter by colour
+panel-filter-colour = Filter { $colour } ({ $meaning })
+panel-filter-colour-title = Show only { $meaning }
+panel-tag-filter =
+    .aria-label = Filter by tag
+panel-all-tags = All tags
+panel-list =
+    .aria-label = Highlights in document order
+panel-count = { $total }
+panel-count-filtered = { $shown } of { $total }
+panel-orphan = Not found in the current text
+panel-edit = Edit
+panel-empty = No highlights yet. Select text in the article to highlight it.
+panel-no-match = No highlight matches the filters.
+panel-colour-meanings = What the colours mean
+panel-meaning-of = Meaning of { $colour }
+panel-export-w3c = Export W3C…
+panel-export-markdown = Export Markdown…
+panel-import = Import…
+export-w3c-title = Export as W3C Web Annotations
+export-markdown-title = Export as Markdown
+import-title = Import W3C Web Annotations
+file-type-w3c = W3C Web Annotation (JSON-LD)
+file-type-markdown = Markdown
+bm-add-section = Bookmark this section
+bm-add-position = Bookmark this exact place
+bm-list =
+    .aria-label = Bookmarks
+bm-empty = No bookmarks yet. Press B to bookmark the section you are reading.
+bm-kind-section = Section · { $section }
+bm-kind-position = Position in { $section }
+bm-label =
+    .placeholder = Label (optional)
+    .aria-label = Bookmark label
+bm-remove = Remove
+notes-whole-article = The whole article
+notes-article-area =
+    .placeholder = Notes on the whole article (Markdown)…
+    .aria-label = Note: { $title }
+notes-section-area =
+    .placeholder = Notes on this section (Markdown)…
+    .aria-label = Note: { $title }
+notes-preview = Preview
+notes-edit = Edit
+notes-editing = Editing…
+notes-saving = Saving…
+notes-saved = Saved { $time }
+notes-not-saved = Not saved: { $error }
+
+## Dialogs
+
+dialog-close =
+    .title = Close (Esc)
+dialog-close-label = Close
+help-title = Keyboard shortcuts
+about-title = About
+about-the-article = The article
+about-article = Article
+about-author = Author
+about-published = Published
+about-updated = Updated
+about-source = Source
+about-byline = Original byline
+about-figures = Maps and figures
+about-margin = Margin
+about-margin-text = Margin { $version } — an offline reader for learning from an article. It never connects to the network.
+# $path is the database file, shown as code.
+about-data-location = Your data is kept in { $path }.
+viewer-zoom-group =
+    .aria-label = Zoom
+viewer-zoom-out =
+    .title = Zoom out (−)
+viewer-zoom-out-label = Zoom out
+viewer-zoom-in =
+    .title = Zoom in (+)
+viewer-zoom-in-label = Zoom in
+viewer-reset =
+    .title = Fit (0)
+viewer-reset-label = Fit to window
+viewer-stage =
+    .aria-label = Figure; drag or use the arrow keys to pan, + and − to zoom
+
+## Keyboard shortcuts (README.md lists the same, in English)
+
+key-space = Space
+key-page-down = Page Down
+key-shift-space = Shift+Space
+key-page-up = Page Up
+key-home = Home
+key-end = End
+key-enter = Enter
+key-esc = Esc
+key-arrows = arrows
+shortcut-scroll-down = Scroll down
+shortcut-scroll-up = Scroll up
+shortcut-next-screen = Next screen
+shortcut-previous-screen = Previous screen
+shortcut-next-section = Next section
+shortcut-previous-section = Previous section
+shortcut-start-end = Start or end of the article
+shortcut-toc = Show or hide the table of contents
+shortcut-text-size = Larger or smaller text
+shortcut-theme = Next theme: system, light, sepia, dark
+shortcut-highlight = Highlight the selected text in the last colour used
+shortcut-panel = Show or hide the highlights, bookmarks and notes panel
+shortcut-bookmark = Bookmark the section you are reading (again: remove it)
+shortcut-undo = Undo the last deleted highlight
+shortcut-figure = Open the focused figure in the viewer
+shortcut-viewer = In the viewer: zoom in, out, fit; pan
+shortcut-help = This list of shortcuts
+shortcut-about = About the article and Margin
+shortcut-close = Close the viewer, dialog or highlight editor
+
+## Messages
+
+toast-cannot-open = Margin could not open the article: { $error }
+toast-cannot-paint = This system’s web engine cannot draw highlights (it needs the CSS Custom Highlight API). They are saved and listed in the panel (A).
+toast-highlight-failed = Could not highlight: { $error }
+toast-not-saved = Not saved: { $error }
+toast-delete-failed = Could not delete: { $error }
+toast-highlight-deleted = Highlight deleted.
+toast-undo = Undo
+toast-highlight-restored = Highlight restored.
+toast-undo-failed = Could not undo: { $error }
+toast-copied = Copied.
+toast-copy-failed = Could not copy to the clipboard.
+toast-copy-unavailable = Copying is not available here; use Ctrl+C.
+toast-bookmark-removed = Bookmark removed: { $section }
+toast-bookmarked-section = Bookmarked: { $section }
+toast-bookmarked-place = Bookmarked this place.
+toast-bookmark-failed = Could not bookmark: { $error }
+toast-exported = Exported to { $path }
+toast-export-failed = Export failed: { $error }
+toast-imported = Imported: { $added } added, { $updated } updated, { $unchanged } unchanged, { $orphaned } not found in the text.
+toast-import-failed = Import failed: { $error }
+toast-preference-failed = Could not save the preference: { $error }
+toast-theme = Theme: { $theme }
+# How an error from the app is told: core's own sentence ($message, English, with its
+# particulars) and its kind ($kind: invalid_input, not_found, content, database, migration, io).
+error-message = { $message }

@@ -1,0 +1,273 @@
+# Giao diện Margin bằng tiếng Việt. Cùng mã thông điệp với en.ftl; thuật ngữ: glossary.md.
+
+## Cửa sổ và thanh công cụ
+
+app-name = Margin
+window-title = { $title } — Margin
+skip-to-article = Chuyển đến bài viết
+toolbar-toc =
+    .title = Mục lục (T)
+toolbar-toc-label = Mục lục
+toolbar-text-size =
+    .aria-label = Cỡ chữ
+toolbar-smaller =
+    .title = Chữ nhỏ hơn (−)
+toolbar-smaller-label = Chữ nhỏ hơn
+toolbar-larger =
+    .title = Chữ lớn hơn (+)
+toolbar-larger-label = Chữ lớn hơn
+toolbar-theme =
+    .title = Giao diện (D để đổi lần lượt)
+toolbar-theme-label = Giao diện
+theme-system = Theo hệ thống
+theme-light = Sáng
+theme-sepia = Màu giấy cũ
+theme-dark = Tối
+toolbar-language =
+    .title = Ngôn ngữ của menu và thông báo trong Margin
+toolbar-language-label = Ngôn ngữ
+language-system = Ngôn ngữ hệ thống
+toolbar-bookmark =
+    .title = Đặt dấu trang cho phần này (B)
+toolbar-bookmark-label = Đặt dấu trang cho phần này
+toolbar-panel =
+    .title = Tô sáng, dấu trang và ghi chú (A)
+toolbar-panel-label = Tô sáng, dấu trang và ghi chú
+toolbar-help =
+    .title = Phím tắt (?)
+toolbar-help-label = Phím tắt
+toolbar-about =
+    .title = Giới thiệu bài viết và Margin (I)
+toolbar-about-label = Giới thiệu
+progress =
+    .aria-label = Tiến độ đọc
+progress-percent = { $percent }%
+progress-read = Đã đọc { $percent }%
+
+## Bài viết
+
+toc =
+    .aria-label = Mục lục
+toc-heading = Mục lục
+toc-bookmarked =
+    .aria-label = có dấu trang
+    .title = Có dấu trang
+section-introduction = Mở đầu
+attribution =
+    .aria-label = Nguồn
+article-credit = Tác giả { $author } · { $source } · đăng ngày { $published }, cập nhật ngày { $updated }
+article-attribution = Bài viết của { $author }, đăng lần đầu trên { $source } ngày { $published }, cập nhật ngày { $updated }.
+figure-open = Mở hình trong trình xem: { $caption }
+# Kiểu Việt Nam: "8 tháng 1, 2025".
+date-long = { $day } tháng { $monthNumber }, { $year }
+
+## Tô sáng: màu, thanh chọn và khung sửa
+
+colour-name = { $colour ->
+        [yellow] Vàng
+        [green] Xanh lá
+        [blue] Xanh dương
+        [pink] Hồng
+        [purple] Tím
+       *[other] { $colour }
+    }
+colour-default-meaning = { $colour ->
+        [yellow] Ý chính
+        [green] Sự kiện, ngày tháng
+        [blue] Bối cảnh
+        [pink] Câu hỏi
+        [purple] Cần nhớ
+       *[other] { $colour }
+    }
+bar =
+    .aria-label = Tô sáng đoạn đã chọn
+bar-highlight-colour = Tô sáng màu { $colour } ({ $meaning })
+bar-note = Ghi chú
+bar-tag = Nhãn
+bar-copy = Sao chép
+editor =
+    .aria-label = Đoạn tô sáng
+editor-colours =
+    .aria-label = Màu
+editor-colour-label = { $colour } ({ $meaning })
+editor-tabs =
+    .aria-label = Ghi chú
+editor-write = Viết
+editor-preview-tab = Xem trước
+editor-note =
+    .placeholder = Viết ghi chú… (Markdown)
+    .aria-label = Ghi chú, viết bằng Markdown
+editor-tags =
+    .aria-label = Nhãn
+editor-tag-input =
+    .placeholder = Thêm nhãn, nhấn Enter
+    .aria-label = Thêm nhãn
+editor-remove-tag = Bỏ nhãn { $tag }
+editor-delete = Xóa
+editor-done = Xong
+editor-saving = Đang lưu…
+editor-saved = Đã lưu
+editor-editing = Đang sửa…
+
+## Bảng bên
+
+panel =
+    .aria-label = Tô sáng, dấu trang và ghi chú
+panel-tabs =
+    .aria-label = Bảng bên
+panel-tab-highlights = Tô sáng
+panel-tab-bookmarks = Dấu trang
+panel-tab-notes = Ghi chú
+panel-close =
+    .title = Đóng bảng bên (A)
+panel-close-label = Đóng bảng bên
+panel-search =
+    .placeholder = Tìm trong trích dẫn, ghi chú, nhãn
+    .aria-label = Tìm đoạn tô sáng
+panel-colour-filter =
+    .aria-label = Lọc theo màu
+panel-filter-colour = Lọc màu { $colour } ({ $meaning })
+panel-filter-colour-title = Chỉ hiện { $meaning }
+panel-tag-filter =
+    .aria-label = Lọc theo nhãn
+panel-all-tags = Mọi nhãn
+panel-list =
+    .aria-label = Các đoạn tô sáng theo thứ tự trong bài
+panel-count = { $total }
+panel-count-filtered = { $shown } / { $total }
+panel-orphan = Không còn tìm thấy trong bài hiện tại
+panel-edit = Sửa
+panel-empty = Chưa có đoạn tô sáng nào. Hãy chọn chữ trong bài để tô sáng.
+panel-no-match = Không có đoạn tô sáng nào khớp bộ lọc.
+panel-colour-meanings = Ý nghĩa các màu
+panel-meaning-of = Ý nghĩa của màu { $colour }
+panel-export-w3c = Xuất W3C…
+panel-export-markdown = Xuất Markdown…
+panel-import = Nhập…
+export-w3c-title = Xuất dưới dạng W3C Web Annotation
+export-markdown-title = Xuất dưới dạng Markdown
+import-title = Nhập W3C Web Annotation
+file-type-w3c = W3C Web Annotation (JSON-LD)
+file-type-markdown = Markdown
+bm-add-section = Đặt dấu trang cho phần này
+bm-add-position = Đặt dấu trang đúng chỗ này
+bm-list =
+    .aria-label = Dấu trang
+bm-empty = Chưa có dấu trang nào. Nhấn B để đặt dấu trang cho phần bạn đang đọc.
+bm-kind-section = Phần · { $section }
+bm-kind-position = Một chỗ trong { $section }
+bm-label =
+    .placeholder = Tên (không bắt buộc)
+    .aria-label = Tên dấu trang
+bm-remove = Bỏ
+notes-whole-article = Cả bài viết
+notes-article-area =
+    .placeholder = Ghi chú về cả bài (Markdown)…
+    .aria-label = Ghi chú: { $title }
+notes-section-area =
+    .placeholder = Ghi chú về phần này (Markdown)…
+    .aria-label = Ghi chú: { $title }
+notes-preview = Xem trước
+notes-edit = Sửa
+notes-editing = Đang sửa…
+notes-saving = Đang lưu…
+notes-saved = Đã lưu lúc { $time }
+notes-not-saved = Chưa lưu được: { $error }
+
+## Hộp thoại
+
+dialog-close =
+    .title = Đóng (Esc)
+dialog-close-label = Đóng
+help-title = Phím tắt
+about-title = Giới thiệu
+about-the-article = Bài viết
+about-article = Tên bài
+about-author = Tác giả
+about-published = Ngày đăng
+about-updated = Cập nhật
+about-source = Nguồn
+about-byline = Dòng tác giả gốc
+about-figures = Bản đồ và hình
+about-margin = Về Margin
+about-margin-text = Margin { $version } — trình đọc ngoại tuyến để học từ một bài viết. Margin không bao giờ kết nối mạng.
+about-data-location = Dữ liệu của bạn được lưu trong { $path }.
+viewer-zoom-group =
+    .aria-label = Thu phóng
+viewer-zoom-out =
+    .title = Thu nhỏ (−)
+viewer-zoom-out-label = Thu nhỏ
+viewer-zoom-in =
+    .title = Phóng to (+)
+viewer-zoom-in-label = Phóng to
+viewer-reset =
+    .title = Vừa khung (0)
+viewer-reset-label = Vừa khung cửa sổ
+viewer-stage =
+    .aria-label = Hình; kéo hoặc dùng phím mũi tên để di chuyển, + và − để thu phóng
+
+## Phím tắt
+
+key-space = Phím cách
+key-page-down = Page Down
+key-shift-space = Shift+Phím cách
+key-page-up = Page Up
+key-home = Home
+key-end = End
+key-enter = Enter
+key-esc = Esc
+key-arrows = phím mũi tên
+shortcut-scroll-down = Cuộn xuống
+shortcut-scroll-up = Cuộn lên
+shortcut-next-screen = Sang màn hình sau
+shortcut-previous-screen = Về màn hình trước
+shortcut-next-section = Phần sau
+shortcut-previous-section = Phần trước
+shortcut-start-end = Đầu hoặc cuối bài
+shortcut-toc = Hiện hoặc ẩn mục lục
+shortcut-text-size = Chữ lớn hơn hoặc nhỏ hơn
+shortcut-theme = Giao diện kế tiếp: hệ thống, sáng, giấy cũ, tối
+shortcut-highlight = Tô sáng chữ đã chọn bằng màu dùng lần trước
+shortcut-panel = Hiện hoặc ẩn bảng tô sáng, dấu trang và ghi chú
+shortcut-bookmark = Đặt dấu trang cho phần đang đọc (nhấn lần nữa: bỏ)
+shortcut-undo = Hoàn tác lần xóa đoạn tô sáng gần nhất
+shortcut-figure = Mở hình đang chọn trong trình xem
+shortcut-viewer = Trong trình xem: phóng to, thu nhỏ, vừa khung; di chuyển
+shortcut-help = Danh sách phím tắt này
+shortcut-about = Giới thiệu bài viết và Margin
+shortcut-close = Đóng trình xem, hộp thoại hoặc khung sửa tô sáng
+
+## Thông báo
+
+toast-cannot-open = Margin không mở được bài viết: { $error }
+toast-cannot-paint = Trình duyệt web của hệ thống này không vẽ được đoạn tô sáng (cần CSS Custom Highlight API). Các đoạn tô sáng vẫn được lưu và liệt kê trong bảng bên (A).
+toast-highlight-failed = Không tô sáng được: { $error }
+toast-not-saved = Chưa lưu được: { $error }
+toast-delete-failed = Không xóa được: { $error }
+toast-highlight-deleted = Đã xóa đoạn tô sáng.
+toast-undo = Hoàn tác
+toast-highlight-restored = Đã khôi phục đoạn tô sáng.
+toast-undo-failed = Không hoàn tác được: { $error }
+toast-copied = Đã sao chép.
+toast-copy-failed = Không sao chép được vào bộ nhớ tạm.
+toast-copy-unavailable = Ở đây không sao chép được; hãy dùng Ctrl+C.
+toast-bookmark-removed = Đã bỏ dấu trang: { $section }
+toast-bookmarked-section = Đã đặt dấu trang: { $section }
+toast-bookmarked-place = Đã đặt dấu trang ở chỗ này.
+toast-bookmark-failed = Không đặt được dấu trang: { $error }
+toast-exported = Đã xuất ra { $path }
+toast-export-failed = Xuất không thành công: { $error }
+toast-imported = Đã nhập: thêm { $added }, cập nhật { $updated }, không đổi { $unchanged }, { $orphaned } không tìm thấy trong bài.
+toast-import-failed = Nhập không thành công: { $error }
+toast-preference-failed = Không lưu được tùy chọn: { $error }
+toast-theme = Giao diện: { $theme }
+# Câu của phần lõi ($message) là tiếng Anh; đặt sau loại lỗi bằng tiếng Việt.
+error-message = { $kind ->
+        [invalid_input] Dữ liệu không hợp lệ
+        [not_found] Không tìm thấy
+        [content] Nội dung bài viết bị lỗi
+        [database] Lỗi cơ sở dữ liệu
+        [migration] Lỗi nâng cấp cơ sở dữ liệu
+        [io] Lỗi đọc hoặc ghi tệp
+       *[other] Lỗi
+    } ({ $message })
