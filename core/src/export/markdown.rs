@@ -4,8 +4,8 @@
 
 use std::fmt::Write;
 
-use crate::content::Article;
-use crate::store::Store;
+use crate::content::{Article, Section};
+use crate::store::{Annotation, Bookmark, Colour, Note, Store};
 use crate::Result;
 
 /// Prefixes every line of `text` with `> `.
@@ -27,17 +27,31 @@ fn hashtag(tag: &str) -> String {
     format!("#{}", tag.split_whitespace().collect::<Vec<_>>().join("-"))
 }
 
+/// What an article's export is made from.
+struct Marks {
+    annotations: Vec<Annotation>,
+    notes: Vec<Note>,
+    bookmarks: Vec<Bookmark>,
+    colours: Vec<Colour>,
+}
+
+impl Marks {
+    /// What a colour means to this user.
+    fn meaning(&self, colour: &str) -> String {
+        self.colours
+            .iter()
+            .find(|x| x.name == colour)
+            .map_or(colour.to_string(), |x| x.meaning.clone())
+    }
+}
+
 /// Exports one article's annotations and notes as Markdown.
 pub fn export(store: &mut Store, article: &Article) -> Result<String> {
-    let annotations = store.annotations(article)?;
-    let notes = store.notes(article)?;
-    let bookmarks = store.bookmarks(article)?;
-    let colours = store.colours()?;
-    let meaning = |c: &str| {
-        colours
-            .iter()
-            .find(|x| x.name == c)
-            .map_or(c.to_string(), |x| x.meaning.clone())
+    let marks = Marks {
+        annotations: store.annotations(article)?,
+        notes: store.notes(article)?,
+        bookmarks: store.bookmarks(article)?,
+        colours: store.colours()?,
     };
     let m = &article.meta;
     let mut out = String::new();
@@ -51,50 +65,18 @@ pub fn export(store: &mut Store, article: &Article) -> Result<String> {
         m.updated,
         article.iri()
     );
-    if let Some(n) = notes
+    if let Some(n) = marks
+        .notes
         .iter()
         .find(|n| n.section_id.is_none() && !n.body.trim().is_empty())
     {
         let _ = writeln!(out, "## Notes on the article\n\n{}\n", n.body.trim());
     }
     for section in &article.sections {
-        let here: Vec<_> = annotations
-            .iter()
-            .filter(|a| a.section_id.as_deref() == Some(section.id.as_str()))
-            .collect();
-        let note = notes.iter().find(|n| {
-            n.section_id.as_deref() == Some(section.id.as_str()) && !n.body.trim().is_empty()
-        });
-        let marked = bookmarks
-            .iter()
-            .filter(|b| b.section_id == section.id)
-            .count();
-        if here.is_empty() && note.is_none() && marked == 0 {
-            continue;
-        }
-        let _ = writeln!(out, "## {}\n", section.title);
-        if marked > 0 {
-            let labels: Vec<String> = bookmarks
-                .iter()
-                .filter(|b| b.section_id == section.id)
-                .map(|b| {
-                    if b.label.is_empty() {
-                        "🔖 bookmarked".into()
-                    } else {
-                        format!("🔖 {}", b.label)
-                    }
-                })
-                .collect();
-            let _ = writeln!(out, "{}\n", labels.join(" · "));
-        }
-        if let Some(n) = note {
-            let _ = writeln!(out, "{}\n", n.body.trim());
-        }
-        for a in here {
-            write_highlight(&mut out, a, &meaning(&a.colour));
-        }
+        write_section(&mut out, section, &marks);
     }
-    let orphans: Vec<_> = annotations
+    let orphans: Vec<_> = marks
+        .annotations
         .iter()
         .filter(|a| a.position.is_none())
         .collect();
@@ -104,13 +86,50 @@ pub fn export(store: &mut Store, article: &Article) -> Result<String> {
             "## Highlights no longer found in the text\n\nThe article changed and these passages could not be found again.\n"
         );
         for a in orphans {
-            write_highlight(&mut out, a, &meaning(&a.colour));
+            write_highlight(&mut out, a, &marks.meaning(&a.colour));
         }
     }
     Ok(out)
 }
 
-fn write_highlight(out: &mut String, a: &crate::store::Annotation, meaning: &str) {
+/// A section's bookmarks, note and highlights under its heading; nothing if it has none.
+fn write_section(out: &mut String, section: &Section, marks: &Marks) {
+    let here: Vec<_> = marks
+        .annotations
+        .iter()
+        .filter(|a| a.section_id.as_deref() == Some(section.id.as_str()))
+        .collect();
+    let note = marks.notes.iter().find(|n| {
+        n.section_id.as_deref() == Some(section.id.as_str()) && !n.body.trim().is_empty()
+    });
+    let labels: Vec<String> = marks
+        .bookmarks
+        .iter()
+        .filter(|b| b.section_id == section.id)
+        .map(|b| {
+            if b.label.is_empty() {
+                "🔖 bookmarked".into()
+            } else {
+                format!("🔖 {}", b.label)
+            }
+        })
+        .collect();
+    if here.is_empty() && note.is_none() && labels.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", section.title);
+    if !labels.is_empty() {
+        let _ = writeln!(out, "{}\n", labels.join(" · "));
+    }
+    if let Some(n) = note {
+        let _ = writeln!(out, "{}\n", n.body.trim());
+    }
+    for a in here {
+        write_highlight(out, a, &marks.meaning(&a.colour));
+    }
+}
+
+fn write_highlight(out: &mut String, a: &Annotation, meaning: &str) {
     let _ = writeln!(out, "{}\n", blockquote(&a.quote.exact));
     if !a.note.trim().is_empty() {
         let _ = writeln!(out, "{}\n", a.note.trim());

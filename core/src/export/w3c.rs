@@ -117,45 +117,77 @@ fn items(doc: &Value) -> Result<Vec<&Value>> {
     }
 }
 
-fn parse_one(v: &Value, n: usize, known: &HashMap<String, &Article>) -> Result<Incoming> {
-    let bad = |why: String| Error::InvalidInput(format!("annotation #{n}: {why}"));
-    if field(v, "type") != Some("Annotation") {
-        return Err(bad("its type is not \"Annotation\"".into()));
+/// An error about the `n`th annotation of the file.
+fn bad(n: usize, why: impl std::fmt::Display) -> Error {
+    Error::InvalidInput(format!("annotation #{n}: {why}"))
+}
+
+/// A JSON-LD value that may be one object or an array of them, as a list.
+fn one_or_many(v: Option<&Value>) -> Vec<&Value> {
+    match v {
+        Some(Value::Array(list)) => list.iter().collect(),
+        Some(one @ Value::Object(_)) => vec![one],
+        _ => Vec::new(),
     }
-    let raw_id = field(v, "id").ok_or_else(|| bad("it has no id".into()))?;
+}
+
+fn parse_one(v: &Value, n: usize, known: &HashMap<String, &Article>) -> Result<Incoming> {
+    if field(v, "type") != Some("Annotation") {
+        return Err(bad(n, "its type is not \"Annotation\""));
+    }
+    let id = parse_id(v, n)?;
+    let target = v.get("target").ok_or_else(|| bad(n, "it has no target"))?;
+    let source = field(target, "source").ok_or_else(|| bad(n, "its target has no source"))?;
+    let article_id = article_id_from_iri(source)
+        .filter(|a| known.contains_key(*a))
+        .ok_or_else(|| {
+            bad(
+                n,
+                format!("its target {source:?} is not an article Margin has"),
+            )
+        })?
+        .to_string();
+    let selectors = parse_selectors(target, n)?;
+    let colour = field(target, "styleClass").unwrap_or("yellow").to_string();
+    crate::store::check_colour(&colour).map_err(|e| bad(n, e))?;
+    let (note, tags) = parse_bodies(v, n)?;
+    Ok(Incoming {
+        id,
+        article_id,
+        selectors,
+        colour,
+        note,
+        tags,
+        created: field(v, "created").map(str::to_string),
+        modified: field(v, "modified").map(str::to_string),
+    })
+}
+
+/// The annotation's id, without its `urn:uuid:` prefix.
+fn parse_id(v: &Value, n: usize) -> Result<String> {
+    let raw_id = field(v, "id").ok_or_else(|| bad(n, "it has no id"))?;
     let id = raw_id
         .strip_prefix("urn:uuid:")
         .unwrap_or(raw_id)
         .trim()
         .to_string();
     if id.is_empty() || id.len() > 200 || id.chars().any(char::is_control) {
-        return Err(bad(format!("its id {raw_id:?} is not usable")));
+        return Err(bad(n, format!("its id {raw_id:?} is not usable")));
     }
-    let target = v
-        .get("target")
-        .ok_or_else(|| bad("it has no target".into()))?;
-    let source = field(target, "source").ok_or_else(|| bad("its target has no source".into()))?;
-    let article_id = article_id_from_iri(source)
-        .filter(|a| known.contains_key(*a))
-        .ok_or_else(|| {
-            bad(format!(
-                "its target {source:?} is not an article Margin has"
-            ))
-        })?
-        .to_string();
-    let selectors = match target.get("selector") {
-        Some(Value::Array(list)) => list.iter().collect::<Vec<_>>(),
-        Some(one @ Value::Object(_)) => vec![one],
-        _ => Vec::new(),
-    };
+    Ok(id)
+}
+
+/// The target's TextQuoteSelector (required) and TextPositionSelector (optional); other
+/// selector types are ignored.
+fn parse_selectors(target: &Value, n: usize) -> Result<Selectors> {
     let mut quote = None;
     let mut position = None;
-    for s in selectors {
+    for s in one_or_many(target.get("selector")) {
         match field(s, "type") {
             Some("TextQuoteSelector") => {
                 let exact = field(s, "exact").unwrap_or_default();
                 if exact.is_empty() {
-                    return Err(bad("its TextQuoteSelector has an empty exact".into()));
+                    return Err(bad(n, "its TextQuoteSelector has an empty exact"));
                 }
                 quote = Some(TextQuoteSelector {
                     exact: exact.to_string(),
@@ -173,24 +205,21 @@ fn parse_one(v: &Value, n: usize, known: &HashMap<String, &Article>) -> Result<I
                             end: end as usize,
                         })
                     }
-                    _ => return Err(bad("its TextPositionSelector needs start < end".into())),
+                    _ => return Err(bad(n, "its TextPositionSelector needs start < end")),
                 }
             }
             _ => {}
         }
     }
-    let quote = quote.ok_or_else(|| bad("it has no TextQuoteSelector".into()))?;
-    let colour = field(target, "styleClass").unwrap_or("yellow").to_string();
-    crate::store::check_colour(&colour).map_err(|e| bad(e.to_string()))?;
+    let quote = quote.ok_or_else(|| bad(n, "it has no TextQuoteSelector"))?;
+    Ok(Selectors { quote, position })
+}
 
-    let bodies = match v.get("body") {
-        Some(Value::Array(list)) => list.iter().collect::<Vec<_>>(),
-        Some(one @ Value::Object(_)) => vec![one],
-        _ => Vec::new(),
-    };
+/// The note (every non-tagging body, joined by blank lines) and the tags, both checked.
+fn parse_bodies(v: &Value, n: usize) -> Result<(String, Vec<String>)> {
     let mut note = String::new();
     let mut tags = Vec::new();
-    for b in bodies {
+    for b in one_or_many(v.get("body")) {
         let value = field(b, "value").unwrap_or_default();
         match field(b, "purpose") {
             Some("tagging") => tags.push(value.to_string()),
@@ -203,18 +232,9 @@ fn parse_one(v: &Value, n: usize, known: &HashMap<String, &Article>) -> Result<I
             _ => {}
         }
     }
-    crate::store::check_note(&note).map_err(|e| bad(e.to_string()))?;
-    let tags = crate::store::clean_tags(&tags).map_err(|e| bad(e.to_string()))?;
-    Ok(Incoming {
-        id,
-        article_id,
-        selectors: Selectors { quote, position },
-        colour,
-        note,
-        tags,
-        created: field(v, "created").map(str::to_string),
-        modified: field(v, "modified").map(str::to_string),
-    })
+    crate::store::check_note(&note).map_err(|e| bad(n, e))?;
+    let tags = crate::store::clean_tags(&tags).map_err(|e| bad(n, e))?;
+    Ok((note, tags))
 }
 
 /// Imports W3C Web Annotation JSON into the store: every annotation is checked first (one bad
