@@ -143,67 +143,70 @@ fn create_percentiles(article: &Article, new: &[NewAnnotation]) {
     );
 }
 
+/// (a) One durable create.
+fn bench_create(c: &mut Criterion, original: &Article) {
+    let new = selections(original);
+    create_percentiles(original, &new);
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in_dir(dir.path()).unwrap();
+    let mut i = 0;
+    c.bench_function("store_create_durable", |b| {
+        b.iter(|| {
+            i += 1;
+            store
+                .create_annotation(original, &new[i % new.len()])
+                .unwrap()
+        })
+    });
+}
+
+/// (b) Listing 10,000 highlights on the revision they were made on.
+fn bench_list(c: &mut Criterion, original: &Article) {
+    let (_dir, path) = prepared(original, 10_000);
+    let mut store = Store::open(&path).unwrap();
+    let listed = store.annotations(original).unwrap();
+    let tagged = listed.iter().filter(|a| !a.tags.is_empty()).count();
+    println!(
+        "open: {} annotations ({tagged} tagged), all {:?}",
+        listed.len(),
+        listed.iter().all(|a| a.status == AnchorStatus::Exact)
+    );
+    c.bench_function("store_open_10000_same_revision", |b| {
+        b.iter(|| store.annotations(std::hint::black_box(original)).unwrap())
+    });
+}
+
+/// (c) Re-anchoring 1,000 highlights on the revised text, from un-re-anchored rows each time.
+fn bench_reanchor(c: &mut Criterion, original: &Article, revised: &Article) {
+    let (_dir, path) = prepared(original, 1_000);
+    let (_copy, mut store) = copy_of(&path);
+    let listed = store.annotations(revised).unwrap();
+    let count = |s: AnchorStatus| listed.iter().filter(|a| a.status == s).count();
+    println!(
+        "re-anchor: {} annotations onto {} code points: exact {}, moved {}, fuzzy {}, orphan {}",
+        listed.len(),
+        revised.text_length,
+        count(AnchorStatus::Exact),
+        count(AnchorStatus::Moved),
+        count(AnchorStatus::Fuzzy),
+        count(AnchorStatus::Orphan),
+    );
+    c.bench_function("store_reanchor_1000_revised", |b| {
+        b.iter_batched_ref(
+            || copy_of(&path),
+            |(_, store)| store.annotations(std::hint::black_box(revised)).unwrap(),
+            BatchSize::PerIteration,
+        )
+    });
+}
+
 fn store(c: &mut Criterion) {
     let original = builtin_article("korean-war").unwrap();
     let src = include_str!("../tests/data/korean-war-revised.md");
     let revised = parse_article(src, &builtin_figure).unwrap();
-
-    // (a) One durable create.
-    let new = selections(&original);
-    create_percentiles(&original, &new);
-    {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open_in_dir(dir.path()).unwrap();
-        let mut i = 0;
-        c.bench_function("store_create_durable", |b| {
-            b.iter(|| {
-                i += 1;
-                store
-                    .create_annotation(&original, &new[i % new.len()])
-                    .unwrap()
-            })
-        });
-    }
-
-    // (b) Listing 10,000 highlights on the revision they were made on.
-    {
-        let (_dir, path) = prepared(&original, 10_000);
-        let mut store = Store::open(&path).unwrap();
-        let listed = store.annotations(&original).unwrap();
-        let tagged = listed.iter().filter(|a| !a.tags.is_empty()).count();
-        println!(
-            "open: {} annotations ({tagged} tagged), all {:?}",
-            listed.len(),
-            listed.iter().all(|a| a.status == AnchorStatus::Exact)
-        );
-        c.bench_function("store_open_10000_same_revision", |b| {
-            b.iter(|| store.annotations(std::hint::black_box(&original)).unwrap())
-        });
-    }
-
-    // (c) Re-anchoring 1,000 highlights on the revised text, from un-re-anchored rows each time.
-    {
-        let (_dir, path) = prepared(&original, 1_000);
-        let (_copy, mut store) = copy_of(&path);
-        let listed = store.annotations(&revised).unwrap();
-        let count = |s: AnchorStatus| listed.iter().filter(|a| a.status == s).count();
-        println!(
-            "re-anchor: {} annotations onto {} code points: exact {}, moved {}, fuzzy {}, orphan {}",
-            listed.len(),
-            revised.text_length,
-            count(AnchorStatus::Exact),
-            count(AnchorStatus::Moved),
-            count(AnchorStatus::Fuzzy),
-            count(AnchorStatus::Orphan),
-        );
-        c.bench_function("store_reanchor_1000_revised", |b| {
-            b.iter_batched_ref(
-                || copy_of(&path),
-                |(_, store)| store.annotations(std::hint::black_box(&revised)).unwrap(),
-                BatchSize::PerIteration,
-            )
-        });
-    }
+    bench_create(c, &original);
+    bench_list(c, &original);
+    bench_reanchor(c, &original, &revised);
 }
 
 criterion_group!(benches, store);

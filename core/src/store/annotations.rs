@@ -1,5 +1,7 @@
 //! Highlights with their notes, tags and colours; re-anchored when the article's text changes.
 
+use std::collections::HashMap;
+
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
@@ -369,70 +371,9 @@ impl Store {
     /// revision of the text are re-anchored first and the result is saved, so this work is done
     /// once per revision.
     pub fn annotations(&mut self, article: &Article) -> Result<Vec<Annotation>> {
-        let rows: Vec<Row> = {
-            let mut stmt = self.conn().prepare_cached(&format!(
-                "SELECT {ROW_COLUMNS} FROM annotations WHERE article_id = ?1 AND deleted_at IS NULL"
-            ))?;
-            let rows = stmt.query_map([&article.meta.id], read_row)?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
-        let stale: Vec<usize> = (0..rows.len())
-            .filter(|&i| rows[i].revision != article.revision)
-            .collect();
-        let mut rows = rows;
-        if !stale.is_empty() {
-            let anchorer = Anchorer::new(&article.text);
-            let mut updates = Vec::with_capacity(stale.len());
-            for &i in &stale {
-                let row = &rows[i];
-                let old = Selectors {
-                    quote: row.quote.clone(),
-                    position: row.position,
-                };
-                let found = anchorer.anchor(&old);
-                let selectors = match found.position {
-                    Some(p) => Some(anchorer.describe(p.start, p.end)?),
-                    None => None,
-                };
-                updates.push((i, selectors, found.status));
-            }
-            let revision = article.revision.clone();
-            self.write(|tx| {
-                for (i, selectors, status) in &updates {
-                    store_anchor(tx, &rows[*i].id, &revision, selectors.as_ref(), *status)?;
-                }
-                Ok(())
-            })?;
-            for (i, selectors, status) in updates {
-                let row = &mut rows[i];
-                row.status = status_name(status).to_string();
-                row.revision = revision.clone();
-                match selectors {
-                    Some(s) => {
-                        row.quote = s.quote;
-                        row.position = s.position;
-                    }
-                    None => row.position = None,
-                }
-            }
-        }
-        // Tags for the whole article in one query rather than one per highlight.
-        let mut tags: std::collections::HashMap<String, Vec<String>> =
-            std::collections::HashMap::new();
-        {
-            let mut stmt = self.conn().prepare_cached(
-                "SELECT t.annotation_id, t.tag FROM annotation_tags t
-                 JOIN annotations a ON a.id = t.annotation_id
-                 WHERE a.article_id = ?1 AND a.deleted_at IS NULL ORDER BY t.tag",
-            )?;
-            let pairs = stmt.query_map([&article.meta.id], |r| {
-                Ok((r.get::<_, String>(0)?, r.get(1)?))
-            })?;
-            for pair in pairs {
-                let (id, tag) = pair?;
-                tags.entry(id).or_default().push(tag);
-            }
-        }
+        let mut rows = self.live_rows(article)?;
+        self.reanchor_stale(article, &mut rows)?;
+        let mut tags = self.tags_by_annotation(article)?;
         let mut out: Vec<Annotation> = rows
             .into_iter()
             .map(|row| Annotation {
@@ -460,6 +401,79 @@ impl Store {
             )
         });
         Ok(out)
+    }
+
+    fn live_rows(&self, article: &Article) -> Result<Vec<Row>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {ROW_COLUMNS} FROM annotations WHERE article_id = ?1 AND deleted_at IS NULL"
+        ))?;
+        let rows = stmt.query_map([&article.meta.id], read_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Re-anchors the rows made on another revision of the text, saves their new anchors, and
+    /// updates `rows` to match.
+    fn reanchor_stale(&mut self, article: &Article, rows: &mut [Row]) -> Result<()> {
+        let stale: Vec<usize> = (0..rows.len())
+            .filter(|&i| rows[i].revision != article.revision)
+            .collect();
+        if stale.is_empty() {
+            return Ok(());
+        }
+        let anchorer = Anchorer::new(&article.text);
+        let mut updates = Vec::with_capacity(stale.len());
+        for &i in &stale {
+            let row = &rows[i];
+            let old = Selectors {
+                quote: row.quote.clone(),
+                position: row.position,
+            };
+            let found = anchorer.anchor(&old);
+            let selectors = match found.position {
+                Some(p) => Some(anchorer.describe(p.start, p.end)?),
+                None => None,
+            };
+            updates.push((i, selectors, found.status));
+        }
+        let revision = article.revision.clone();
+        self.write(|tx| {
+            for (i, selectors, status) in &updates {
+                store_anchor(tx, &rows[*i].id, &revision, selectors.as_ref(), *status)?;
+            }
+            Ok(())
+        })?;
+        for (i, selectors, status) in updates {
+            let row = &mut rows[i];
+            row.status = status_name(status).to_string();
+            row.revision = revision.clone();
+            match selectors {
+                Some(s) => {
+                    row.quote = s.quote;
+                    row.position = s.position;
+                }
+                None => row.position = None,
+            }
+        }
+        Ok(())
+    }
+
+    /// The tags of every live annotation of the article, in one query rather than one per
+    /// highlight.
+    fn tags_by_annotation(&self, article: &Article) -> Result<HashMap<String, Vec<String>>> {
+        let mut tags: HashMap<String, Vec<String>> = HashMap::new();
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT t.annotation_id, t.tag FROM annotation_tags t
+             JOIN annotations a ON a.id = t.annotation_id
+             WHERE a.article_id = ?1 AND a.deleted_at IS NULL ORDER BY t.tag",
+        )?;
+        let pairs = stmt.query_map([&article.meta.id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get(1)?))
+        })?;
+        for pair in pairs {
+            let (id, tag) = pair?;
+            tags.entry(id).or_default().push(tag);
+        }
+        Ok(tags)
     }
 
     /// Changes a highlight's colour, note or tags.

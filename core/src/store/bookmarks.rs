@@ -4,7 +4,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use super::{new_id, Store, NOW};
-use crate::content::Article;
+use crate::content::{Article, Block};
 use crate::{Error, Result};
 
 /// Longest label, in code points.
@@ -68,6 +68,37 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Bookmark> {
 
 const COLUMNS: &str = "id, kind, section_id, block_id, text_offset, label, created_at";
 
+/// Where a new bookmark points: (section id, block id, text offset). A section bookmark points
+/// at the section's target block; a position bookmark's offset must be inside its block.
+fn place(article: &Article, new: &NewBookmark, block: &Block) -> Result<(String, String, i64)> {
+    match new.kind.as_str() {
+        "section" => {
+            let section = article
+                .sections
+                .iter()
+                .find(|s| s.id == block.section)
+                .ok_or_else(|| Error::InvalidInput("that block is in no section".into()))?;
+            let target = article.block(&section.target).unwrap_or(block);
+            Ok((section.id.clone(), target.id.clone(), target.start as i64))
+        }
+        "position" => {
+            let offset = new.text_offset.ok_or_else(|| {
+                Error::InvalidInput("a position bookmark needs text_offset".into())
+            })?;
+            if offset < block.start as i64 || offset > block.end as i64 {
+                return Err(Error::InvalidInput(format!(
+                    "offset {offset} is outside block {:?} ({}–{})",
+                    block.id, block.start, block.end
+                )));
+            }
+            Ok((block.section.clone(), block.id.clone(), offset))
+        }
+        other => Err(Error::InvalidInput(format!(
+            "unknown bookmark kind {other:?}: use section or position"
+        ))),
+    }
+}
+
 impl Store {
     /// Adds a bookmark after checking that its place exists. Bookmarking a section that already
     /// has a bookmark returns the existing one.
@@ -76,34 +107,7 @@ impl Store {
             Error::InvalidInput(format!("no block {:?} in the article", new.block_id))
         })?;
         let label = check_label(&new.label)?;
-        let (section_id, block_id, offset) = match new.kind.as_str() {
-            "section" => {
-                let section = article
-                    .sections
-                    .iter()
-                    .find(|s| s.id == block.section)
-                    .ok_or_else(|| Error::InvalidInput("that block is in no section".into()))?;
-                let target = article.block(&section.target).unwrap_or(block);
-                (section.id.clone(), target.id.clone(), target.start as i64)
-            }
-            "position" => {
-                let offset = new.text_offset.ok_or_else(|| {
-                    Error::InvalidInput("a position bookmark needs text_offset".into())
-                })?;
-                if offset < block.start as i64 || offset > block.end as i64 {
-                    return Err(Error::InvalidInput(format!(
-                        "offset {offset} is outside block {:?} ({}–{})",
-                        block.id, block.start, block.end
-                    )));
-                }
-                (block.section.clone(), block.id.clone(), offset)
-            }
-            other => {
-                return Err(Error::InvalidInput(format!(
-                    "unknown bookmark kind {other:?}: use section or position"
-                )))
-            }
-        };
+        let (section_id, block_id, offset) = place(article, new, block)?;
         if new.kind == "section" {
             let existing = self
                 .conn()
