@@ -78,12 +78,13 @@ date-long = { $day } { $month ->
 
 ## Highlights: colours, the selection toolbar and the editor
 
+# Lower case: it stands inside sentences ("Highlight yellow (Key idea)").
 colour-name = { $colour ->
-        [yellow] Yellow
-        [green] Green
-        [blue] Blue
-        [pink] Pink
-        [purple] Purple
+        [yellow] yellow
+        [green] green
+        [blue] blue
+        [pink] pink
+        [purple] purple
        *[other] { $colour }
     }
 # What each colour means until the user renames it.

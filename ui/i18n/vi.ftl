@@ -64,11 +64,11 @@ date-long = { $day } tháng { $monthNumber }, { $year }
 ## Tô sáng: màu, thanh chọn và khung sửa
 
 colour-name = { $colour ->
-        [yellow] Vàng
-        [green] Xanh lá
-        [blue] Xanh dương
-        [pink] Hồng
-        [purple] Tím
+        [yellow] vàng
+        [green] xanh lá
+        [blue] xanh dương
+        [pink] hồng
+        [purple] tím
        *[other] { $colour }
     }
 colour-default-meaning = { $colour ->

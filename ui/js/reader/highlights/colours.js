@@ -12,7 +12,7 @@ export function setColours(colours) {
 
 export const colours = () => list;
 
-/** The colour's name in the UI's language ("Yellow"). */
+/** The colour's name in the UI's language, in lower case ("yellow"). */
 export const colourName = (name) => t("colour-name", { colour: name });
 
 /** What the colour means ("Key idea"), translated unless the user renamed it. */
