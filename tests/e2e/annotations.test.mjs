@@ -3,14 +3,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { By, Key } from "selenium-webdriver";
-import { launch, tempDataDir, errors, press, screenshot, sleep, selectPhrase, waitHighlights, invoke, painted, paintedText, clickHighlight } from "./harness.mjs";
+import { withApp, tempDataDir, press, screenshot, sleep, selectPhrase, waitHighlights, invoke, painted, paintedText, clickHighlight } from "./harness.mjs";
 
 const PHRASE = "the first military action of the Cold War";
 
 test("select, press h, add a note and a tag; after a restart it is painted and the note shown", async () => {
   const dataDir = tempDataDir();
-  let app = await launch(dataDir);
-  try {
+  await withApp(dataDir, async (app) => {
     const d = app.driver;
     await selectPhrase(app, "intro-p1", PHRASE);
     await d.wait(() => d.executeScript("return !document.getElementById('selection-bar').hidden"), 3000,
@@ -35,13 +34,9 @@ test("select, press h, add a note and a tag; after a restart it is painted and t
       const { value } = await invoke(app, "list_annotations", { articleId: "korean-war" });
       return value.length === 1 && value[0].note.includes("Key point") && value[0].tags.length === 1;
     }, 5000, "the note and tag were not saved");
-    assert.deepEqual(await errors(app), []);
-  } finally {
-    await app.quit();
-  }
+  });
 
-  app = await launch(dataDir);
-  try {
+  await withApp(dataDir, async (app) => {
     const d = app.driver;
     await waitHighlights(app, 1);
     // Painted in the colour h used, and marked as having a note.
@@ -54,26 +49,19 @@ test("select, press h, add a note and a tag; after a restart it is painted and t
     assert.match(item, /Introduction/);
     await sleep(200);
     screenshot("04-highlight-and-panel");
-    assert.deepEqual(await errors(app), []);
-  } finally {
-    await app.quit();
-  }
+  });
 });
 
 test("bookmark a section with b; after a restart it is listed, marked in the TOC, and jumps", async () => {
   const dataDir = tempDataDir();
-  let app = await launch(dataDir);
-  try {
+  await withApp(dataDir, async (app) => {
     const d = app.driver;
     await d.findElement(By.css('#toc a[data-section="stalemate"]')).click();
     await d.executeScript("document.activeElement.blur()");
     await press(app, "b");
     await d.wait(() => d.executeScript("return document.documentElement.dataset.bookmarks === '1'"), 3000);
-  } finally {
-    await app.quit();
-  }
-  app = await launch(dataDir);
-  try {
+  });
+  await withApp(dataDir, async (app) => {
     const d = app.driver;
     await d.wait(() => d.executeScript("return document.documentElement.dataset.bookmarks === '1'"), 3000);
     assert.ok(await d.executeScript("return !!document.querySelector('#toc a[data-section=\"stalemate\"] .toc-bookmark')"));
@@ -83,15 +71,11 @@ test("bookmark a section with b; after a restart it is listed, marked in the TOC
     await d.findElement(By.css("#bm-list .bm-jump")).click();
     const top = await d.executeScript("return document.getElementById('stalemate').getBoundingClientRect().top");
     assert.ok(top > 40 && top < 120, `stalemate heading at ${top}px after the jump`);
-    assert.deepEqual(await errors(app), []);
-  } finally {
-    await app.quit();
-  }
+  });
 });
 
 test("delete shows Undo, and Ctrl+Z brings the highlight back", async () => {
-  const app = await launch(tempDataDir());
-  try {
+  await withApp(tempDataDir(), async (app) => {
     const d = app.driver;
     await selectPhrase(app, "north-vs-south-p2", "two young aides at the U.S. State Department");
     await press(app, "h");
@@ -108,15 +92,11 @@ test("delete shows Undo, and Ctrl+Z brings the highlight back", async () => {
     const { value } = await invoke(app, "list_annotations", { articleId: "korean-war" });
     assert.equal(value.length, 1);
     assert.equal(value[0].quote.exact, "two young aides at the U.S. State Department");
-    assert.deepEqual(await errors(app), []);
-  } finally {
-    await app.quit();
-  }
+  });
 });
 
 test("overlapping highlights: a click opens the innermost, a new colour repaints it, the text stays as it was", async () => {
-  const app = await launch(tempDataDir());
-  try {
+  await withApp(tempDataDir(), async (app) => {
     const d = app.driver;
     const outer = "divided the Korean Peninsula into two zones";
     const inner = "Korean Peninsula";
@@ -157,8 +137,5 @@ test("overlapping highlights: a click opens the innermost, a new colour repaints
       return { x: Math.round(r.left + 20), y: Math.round(r.top + 10) };`);
     await d.actions({ async: true }).move({ x: point.x, y: point.y, origin: "viewport" }).click().perform();
     await d.wait(() => d.executeScript("return document.getElementById('editor').hidden"), 3000, "the editor stayed open");
-    assert.deepEqual(await errors(app), []);
-  } finally {
-    await app.quit();
-  }
+  });
 });

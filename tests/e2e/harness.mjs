@@ -8,6 +8,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import assert from "node:assert/strict";
 import { Builder, Capabilities } from "selenium-webdriver";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -98,6 +99,18 @@ export async function launch(dataDir, extraEnv = {}, application = APP) {
   };
   await waitReady(app);
   return app;
+}
+
+/** One app session: starts the app on `dataDir` (with `extraEnv`), runs `use(app)`, checks the
+ *  webview logged no error, and quits whatever happened. Restart tests call it once a session. */
+export async function withApp(dataDir, use, extraEnv = {}) {
+  const app = await launch(dataDir, extraEnv);
+  try {
+    await use(app);
+    assert.deepEqual(await errors(app), [], "errors in the webview console");
+  } finally {
+    await app.quit();
+  }
 }
 
 function killGroup(pid, signal) {

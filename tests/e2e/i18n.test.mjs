@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { By, Key } from "selenium-webdriver";
 import { FluentBundle, FluentResource } from "../../ui/vendor/fluent-bundle/index.js";
-import { ROOT, launch, tempDataDir, errors, invoke, press, screenshot, selectPhrase, sleep } from "./harness.mjs";
+import { ROOT, withApp, tempDataDir, invoke, press, screenshot, selectPhrase, sleep } from "./harness.mjs";
 
 const VIETNAMESE_OS = { LANG: "vi_VN.UTF-8", LC_ALL: "vi_VN.UTF-8", LANGUAGE: "vi" };
 const ENGLISH_OS = { LANG: "C.UTF-8", LC_ALL: "C.UTF-8", LANGUAGE: "" };
@@ -109,23 +109,18 @@ async function assertVietnamese(app) {
 }
 
 test("with the OS in Vietnamese, the whole UI is in Vietnamese", async () => {
-  const app = await launch(tempDataDir(), VIETNAMESE_OS);
-  try {
+  await withApp(tempDataDir(), async (app) => {
     await assertVietnamese(app);
     assert.equal(await app.driver.executeScript("return document.getElementById('language-select').value"), "system");
     const chrome = await visitEverything(app, "vi-os");
     assert.ok(chrome.some((text) => text.includes("Đã đặt dấu trang")), "the bookmark toast was not seen");
     assertNoEnglish(chrome);
-    assert.deepEqual(await errors(app), []);
-  } finally {
-    await app.quit();
-  }
+  }, VIETNAMESE_OS);
 });
 
 test("the in-app switch turns an English UI Vietnamese, and the choice is kept", async () => {
   const dataDir = tempDataDir();
-  let app = await launch(dataDir, ENGLISH_OS);
-  try {
+  await withApp(dataDir, async (app) => {
     const d = app.driver;
     assert.equal(await d.executeScript("return document.documentElement.lang"), "en");
     assert.equal(await d.executeScript("return document.querySelector('.toc-heading').textContent"), "Contents");
@@ -134,16 +129,10 @@ test("the in-app switch turns an English UI Vietnamese, and the choice is kept",
       10000, "the page did not come back in Vietnamese");
     await assertVietnamese(app);
     assertNoEnglish(await visitEverything(app, "vi-switch"));
-    assert.deepEqual(await errors(app), []);
-  } finally {
-    await app.quit();
-  }
-  app = await launch(dataDir, ENGLISH_OS);
-  try {
+  }, ENGLISH_OS);
+  await withApp(dataDir, async (app) => {
     await assertVietnamese(app);
     assert.equal(await app.driver.executeScript("return document.getElementById('language-select').value"), "vi");
     screenshot("vi-after-restart");
-  } finally {
-    await app.quit();
-  }
+  }, ENGLISH_OS);
 });

@@ -3,12 +3,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { By } from "selenium-webdriver";
-import { launch, tempDataDir, errors, press, screenshot, sleep } from "./harness.mjs";
+import { withApp, tempDataDir, press, screenshot, sleep } from "./harness.mjs";
 
 test("theme and reading position survive a restart", async () => {
   const dataDir = tempDataDir();
-  let app = await launch(dataDir);
-  try {
+  await withApp(dataDir, async (app) => {
     const d = app.driver;
     assert.equal(await d.executeScript("return document.documentElement.dataset.themeSetting"), "system");
     await d.executeScript("document.activeElement.blur()");
@@ -17,13 +16,9 @@ test("theme and reading position survive a restart", async () => {
     await d.findElement(By.css('#toc a[data-section="casualties"]')).click();
     await d.wait(() => d.executeScript("return document.documentElement.dataset.positionSaved === 'casualties'"), 5000,
       "the position was not saved");
-    assert.deepEqual(await errors(app), []);
-  } finally {
-    await app.quit();
-  }
+  });
 
-  app = await launch(dataDir);
-  try {
+  await withApp(dataDir, async (app) => {
     const d = app.driver;
     assert.equal(await d.executeScript("return document.documentElement.dataset.theme"), "dark");
     assert.equal(await d.executeScript("return document.getElementById('theme-select').value"), "dark");
@@ -35,8 +30,5 @@ test("theme and reading position survive a restart", async () => {
     assert.equal(state.current, "casualties");
     await sleep(200);
     screenshot("03-dark-theme");
-    assert.deepEqual(await errors(app), []);
-  } finally {
-    await app.quit();
-  }
+  });
 });
