@@ -73,7 +73,10 @@ function watchLanguage(beforeReload) {
   select.addEventListener("change", async () => {
     const language = select.value;
     await update({ language });
-    if (current.language !== language) return;
+    if (current.language !== language) {
+      select.value = current.language || "system"; // not saved: the picker says what is in force
+      return;
+    }
     const resolved = language === "system" ? null : language;
     if (resolved === currentLanguage()) return;
     await beforeReload();

@@ -13,9 +13,11 @@ const NOTE_SAVE_DELAY_MS = 500;
 
 let collection = null;
 let parts = null;
-/** The id of the highlight being edited, and what had focus before the editor opened. */
+/** The id of the highlight being edited, and what had focus before the editor opened (and, when
+ *  that was a button in the panel's list, which the list redraws on every save, its highlight). */
 let current = null;
 let opener = null;
+let openerItem = null;
 let noteTimer = 0;
 
 const setStatus = (id) => { parts.status.textContent = id ? t(id) : ""; };
@@ -92,7 +94,10 @@ export function openEditor(id, focus = "note") {
   const a = collection.get(id);
   if (!a) return;
   flushNote();
-  if (!current) opener = document.activeElement;
+  if (!current) {
+    opener = document.activeElement;
+    openerItem = opener && opener.closest ? opener.closest("#hl-list [data-id]")?.dataset.id : null;
+  }
   current = id;
   parts.note.value = a.note;
   setStatus(null);
@@ -103,15 +108,25 @@ export function openEditor(id, focus = "note") {
   (focus === "tag" ? parts.tagInput : parts.note).focus({ preventScroll: true });
 }
 
-/** Closes the editor, saving the note; focus goes back where it was (if it is still there). */
+/** Where focus goes back to: the opener, or its redrawn twin in the panel's list, or the list. */
+function returnTarget() {
+  if (opener && opener.isConnected) return opener === document.body ? null : opener;
+  if (!openerItem) return null;
+  return document.querySelector(`#hl-list [data-id="${CSS.escape(openerItem)}"] .link-button`) || document.getElementById("hl-list");
+}
+
+/** Closes the editor, saving the note; focus, if it was in the editor, goes back where it was. */
 export function closeEditor({ restoreFocus = true } = {}) {
   if (parts.root.hidden) return;
   flushNote();
+  const hadFocus = parts.root.contains(document.activeElement);
   parts.root.hidden = true;
   delete parts.root.dataset.id;
   current = null;
-  if (restoreFocus && opener && opener.isConnected && opener !== document.body) opener.focus({ preventScroll: true });
+  const target = restoreFocus && hadFocus ? returnTarget() : null;
+  if (target) target.focus({ preventScroll: true });
   opener = null;
+  openerItem = null;
 }
 
 export const editorOpen = () => !parts.root.hidden;

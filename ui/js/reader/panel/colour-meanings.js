@@ -18,6 +18,7 @@ export function renderColourMeanings(onRenamed) {
     input.addEventListener("change", async () => {
       try {
         onRenamed(await api.renameColour(c.name, input.value));
+        input.value = meaning(c.name); // as core stored it (trimmed)
       } catch (error) {
         showToast(errorMessage(error));
         input.value = meaning(c.name);
