@@ -117,6 +117,29 @@ export function restorePosition(position) {
   if (position) scrollToBlock(position.block_id, { fraction: position.block_fraction, gap: 0 });
 }
 
+/** The reader's place (the block under the toolbar and how far into it), kept from scrolling
+ *  and put back whenever the article's box changes size: a new text size, a wider or narrower
+ *  window, the panel opening. Without it the page keeps its scroll offset while the text
+ *  reflows, and the reader lands screens away. A scroll that comes with a change of size (the
+ *  page got shorter, say) is the reflow's, not the reader's, so it does not move the place. */
+function keepPlace(article, repaint) {
+  const root = document.getElementById("article");
+  let place = currentPosition(article);
+  let size = [root.offsetWidth, root.offsetHeight];
+  const sameSize = () => root.offsetWidth === size[0] && root.offsetHeight === size[1];
+  new ResizeObserver(() => {
+    if (sameSize()) return;
+    size = [root.offsetWidth, root.offsetHeight];
+    restorePosition(place);
+    repaint();
+  }).observe(root);
+  return {
+    scrolled() {
+      if (sameSize()) place = currentPosition(article);
+    },
+  };
+}
+
 /** Keeps the progress bar and the TOC current, and saves the position after scrolling stops;
  *  `save()` saves it now. */
 export function trackPosition(article, toc) {
@@ -154,7 +177,9 @@ export function trackPosition(article, toc) {
     }
   }
 
+  const keep = keepPlace(article, paint);
   window.addEventListener("scroll", () => {
+    keep.scrolled();
     if (!frame) frame = requestAnimationFrame(paint);
     clearTimeout(saveTimer);
     saveTimer = setTimeout(save, SAVE_DELAY_MS);
