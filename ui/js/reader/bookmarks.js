@@ -55,6 +55,7 @@ function render() {
   list.replaceChildren(...bookmarks.map(item));
   if (!bookmarks.length) list.append(translate(el("li", "empty"), "bm-empty"));
   document.documentElement.dataset.bookmarks = String(bookmarks.length);
+  refreshButton();
 }
 
 function show(list) {
@@ -82,22 +83,34 @@ async function add(kind, pos, message) {
   showToast(message, 2500);
 }
 
-/** b: bookmarks the section being read, or removes its bookmark if it has one. */
+/** b: bookmarks the section being read (the one the TOC marks), or removes its bookmark. */
 async function toggleSection() {
-  const pos = currentPosition(article);
-  const section = article.blocks.find((b) => b.id === pos.block_id).section;
-  const existing = bookmarks.find((b) => b.kind === "section" && b.section_id === section);
+  const section = toc.currentSection();
+  const existing = sectionBookmark(section.id);
+  const title = titles.get(section.id);
   try {
     if (existing) {
       await api.deleteBookmark(existing.id);
-      showToast(t("toast-bookmark-removed", { section: titles.get(section) }), 2500);
+      showToast(t("toast-bookmark-removed", { section: title }), 2500);
     } else {
-      await add("section", pos, t("toast-bookmarked-section", { section: titles.get(section) }));
+      await add("section", { block_id: section.target, text_offset: null }, t("toast-bookmarked-section", { section: title }));
     }
     await load();
   } catch (error) {
     showToast(t("toast-bookmark-failed", { error: errorMessage(error) }));
   }
+}
+
+const sectionBookmark = (id) => bookmarks.find((b) => b.kind === "section" && b.section_id === id);
+
+/** The toolbar's bookmark button says whether the section being read is bookmarked, and what a
+ *  press will do. */
+function refreshButton() {
+  const button = document.getElementById("bookmark-button");
+  const on = !!sectionBookmark(toc.currentSection().id);
+  button.setAttribute("aria-pressed", String(on));
+  translate(button, on ? "toolbar-unbookmark" : "toolbar-bookmark");
+  translate(button.querySelector(".visually-hidden"), on ? "toolbar-unbookmark-label" : "toolbar-bookmark-label");
 }
 
 async function addPosition() {
@@ -115,5 +128,6 @@ export function initBookmarks(options) {
   document.getElementById("bm-add-section").addEventListener("click", toggleSection);
   document.getElementById("bm-add-position").addEventListener("click", addPosition);
   document.getElementById("bookmark-button").addEventListener("click", toggleSection);
+  toc.onCurrentChange(refreshButton);
   return { show, load, toggleSection, addPosition };
 }

@@ -32,11 +32,21 @@ function currentSectionIndex() {
   return index;
 }
 
+/** The section being read: the one definition the TOC's mark, `b`, the bookmark button and the
+ *  bookmarks tab share. */
+const currentSection = () => sections[currentSectionIndex()];
+const currentListeners = new Set();
+let marked = null;
+
 function markCurrent() {
-  const current = sections[currentSectionIndex()];
+  const current = currentSection();
   for (const [id, a] of links) {
     if (id === current.id) a.setAttribute("aria-current", "location");
     else a.removeAttribute("aria-current");
+  }
+  if (current !== marked) {
+    marked = current;
+    currentListeners.forEach((fn) => fn(current));
   }
 }
 
@@ -100,5 +110,15 @@ export function initToc(theArticle) {
   document.getElementById("toc-list").append(...sections.map(link));
   document.getElementById("toc-toggle").addEventListener("click", toggleOpen);
   NARROW.addEventListener("change", () => setOpen(false));
-  return { markCurrent, markBookmarks, jumpTo, step, toggle: toggleOpen, close: () => setOpen(false) };
+  return {
+    markCurrent,
+    markBookmarks,
+    jumpTo,
+    step,
+    currentSection,
+    /** `fn(section)` runs whenever the section being read changes. */
+    onCurrentChange: (fn) => currentListeners.add(fn),
+    toggle: toggleOpen,
+    close: () => setOpen(false),
+  };
 }
