@@ -36,8 +36,22 @@ async function load() {
   show(await api.listAnnotations(articleId));
 }
 
-/** Highlights `offsets` ({start, end, exact}) in `colour`; the new highlight, or null. */
+/** In document order, orphans last, as core lists them: a restored or new highlight takes its
+ *  place, not the end of the list. */
+function inOrder() {
+  const key = (a) => (a.position ? a.position.start : Infinity);
+  return [...annotations.values()].sort((a, b) => key(a) - key(b) || (a.position && b.position ? a.position.end - b.position.end : 0));
+}
+
+/** The highlight of exactly these words in this colour, if there is one. */
+const sameAs = (offsets, colour) => [...annotations.values()].find((a) =>
+  a.colour === colour && a.position && a.position.start === offsets.start && a.position.end === offsets.end);
+
+/** Highlights `offsets` ({start, end, exact}) in `colour`; the new highlight (or the one that
+ *  already marks exactly these words in this colour), or null. */
 async function create(offsets, colour) {
+  const existing = sameAs(offsets, colour);
+  if (existing) return existing;
   try {
     const a = await api.createAnnotation(articleId, { ...offsets, colour });
     put(a);
@@ -100,7 +114,9 @@ export function createCollection({ articleId: id, prefs: preferences }) {
     remove,
     undo,
     get: (key) => annotations.get(key),
-    list: () => [...annotations.values()],
+    list: inOrder,
+    /** All of them in no particular order, for hit testing. */
+    all: () => annotations.values(),
     onChange: (fn) => listeners.add(fn),
     changed,
   };

@@ -19,7 +19,7 @@ export function initHover(collection) {
     if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
-      const id = highlightAt(event.clientX, event.clientY, collection.list());
+      const id = highlightAt(event.clientX, event.clientY, collection.all());
       if (id === hovered) return;
       hovered = id;
       root.classList.toggle("on-highlight", id !== null);

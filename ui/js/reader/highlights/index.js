@@ -23,7 +23,10 @@ export function initHighlights({ article, textMap, colours: initial, prefs }) {
     hideBar();
     const a = await collection.create(offsets, colour);
     if (!a) return null;
-    window.getSelection().removeAllRanges();
+    // Clear the selection only if it is still the one highlighted: the reader may have selected
+    // other words while the app was saving.
+    const now = selectionOffsets();
+    if (now && now.start === offsets.start && now.end === offsets.end) window.getSelection().removeAllRanges();
     hideBar();
     if (then) openEditor(a.id, then);
     return a;
@@ -35,12 +38,12 @@ export function initHighlights({ article, textMap, colours: initial, prefs }) {
   const root = document.getElementById("article");
   root.addEventListener("click", (event) => {
     if (!window.getSelection().isCollapsed) return;
-    const id = highlightAt(event.clientX, event.clientY, collection.list());
+    const id = highlightAt(event.clientX, event.clientY, collection.all());
     if (id) openEditor(id);
   });
   document.addEventListener("mousedown", (event) => {
     const editor = document.getElementById("editor");
-    if (editorOpen() && !editor.contains(event.target) && !highlightAt(event.clientX, event.clientY, collection.list())) {
+    if (editorOpen() && !editor.contains(event.target) && !highlightAt(event.clientX, event.clientY, collection.all())) {
       closeEditor({ restoreFocus: false });
     }
   });
