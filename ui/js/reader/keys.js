@@ -29,7 +29,7 @@ export function initKeys({ prefs, toc, viewer, dialogs, highlights, panel, bookm
       "?": () => dialogs.openHelp(),
       i: () => dialogs.openAbout(),
       h: () => highlights.highlightSelection(),
-      a: () => panel.toggle(),
+      a: () => panel.toggle({ focus: true }),
       b: () => bookmarks.toggleSection(),
       Escape: () => (highlights.editorOpen() ? highlights.closeEditor() : toc.close()),
     };

@@ -7,9 +7,13 @@ import { t } from "../../shared/i18n.js";
 import { inertLinks, showMarkdown } from "../../shared/markdown-view.js";
 import { showToast } from "../../shared/toast.js";
 import { colourName, colours, meaning } from "./colours.js";
+import { topInset } from "../reader.js";
 import { firstRect } from "./paint.js";
 
 const NOTE_SAVE_DELAY_MS = 500;
+const GAP = 8;
+/** Below this much room beside its highlight, the editor takes the window's height instead. */
+const MIN_ROOM = 180;
 
 let collection = null;
 let parts = null;
@@ -78,15 +82,42 @@ function setTab(which) {
   if (!write) showMarkdown(parts.preview, parts.note.value).catch((e) => showToast(errorMessage(e)));
 }
 
+/** Where the editor goes: below its highlight if it fits, else above, else on the side with more
+ *  room, scrolling inside itself; it never reaches past the window or under the toolbar. */
+function layout(rect, height) {
+  const ceiling = topInset() + GAP;
+  const floor = window.innerHeight - GAP;
+  const below = floor - (rect.bottom + GAP);
+  const above = rect.top - GAP - ceiling;
+  if (height <= below) return { top: rect.bottom + GAP };
+  if (height <= above) return { top: rect.top - GAP - height };
+  if (Math.max(below, above) < MIN_ROOM) return { top: ceiling, max: floor - ceiling };
+  return below >= above ? { top: rect.bottom + GAP, max: below } : { top: ceiling, max: above };
+}
+
 function place(id) {
   const { root } = parts;
   root.hidden = false;
   const rect = firstRect(id) || { left: window.innerWidth / 2, top: 0, bottom: 120 };
-  const left = Math.min(window.innerWidth - root.offsetWidth - 12, Math.max(12, rect.left));
-  let top = rect.bottom + 8;
-  if (top + root.offsetHeight > window.innerHeight - 8) top = Math.max(56, rect.top - root.offsetHeight - 8);
-  root.style.left = `${left}px`;
-  root.style.top = `${top}px`;
+  // scrollHeight is the content's whole height even while a max-height cuts it.
+  const { top, max } = layout(rect, root.scrollHeight + 2);
+  root.style.maxHeight = max ? `${max}px` : "";
+  root.style.left = `${Math.min(window.innerWidth - root.offsetWidth - 12, Math.max(12, rect.left))}px`;
+  root.style.top = `${Math.max(topInset() + GAP, top)}px`;
+}
+
+/** While open, the editor moves with its highlight; once the highlight is scrolled out of the
+ *  window it closes (saving the note), as a popover whose anchor is gone. */
+let followFrame = 0;
+function follow() {
+  if (!current || followFrame) return;
+  followFrame = requestAnimationFrame(() => {
+    followFrame = 0;
+    if (!current) return;
+    const rect = firstRect(current);
+    if (!rect || rect.bottom < topInset() || rect.top > window.innerHeight) closeEditor();
+    else place(current);
+  });
 }
 
 /** Opens the editor on highlight `id`, focused on its note (or, with "tag", its tag field). */
@@ -183,6 +214,10 @@ export function initEditor(highlights) {
   parts.tagInput.addEventListener("keydown", addTag);
   document.getElementById("editor-delete").addEventListener("click", removeCurrent);
   document.getElementById("editor-close").addEventListener("click", () => closeEditor());
+  window.addEventListener("scroll", follow, { passive: true });
+  window.addEventListener("resize", follow);
+  // The note growing, a tag added, the preview shown: place it again so it still fits.
+  new ResizeObserver(follow).observe(root);
   root.addEventListener("keydown", (event) => {
     if (event.key !== "Escape") return;
     event.preventDefault();

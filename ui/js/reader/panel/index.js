@@ -27,17 +27,19 @@ function setOpen(open) {
   if (!open && hadFocus) (opener && opener.isConnected && opener !== document.body ? opener : $("panel-toggle")).focus();
 }
 
-function showTab(name) {
+/** Shows tab `name`; with `focus`, moves focus to its tab (opening the panel by key). */
+function showTab(name, { focus = false } = {}) {
   setOpen(true);
   for (const tab of $("panel").querySelectorAll("[role=tab]")) {
     const on = tab.dataset.tab === name;
     tab.setAttribute("aria-selected", String(on));
     tab.tabIndex = on ? 0 : -1;
     $(tab.getAttribute("aria-controls")).hidden = !on;
+    if (on && focus) tab.focus();
   }
 }
 
-const toggle = () => (isOpen() ? setOpen(false) : showTab(currentTab()));
+const toggle = (options) => (isOpen() ? setOpen(false) : showTab(currentTab(), options));
 
 export function initPanel({ article, highlights }) {
   initHighlightList(article, highlights);
@@ -48,7 +50,7 @@ export function initPanel({ article, highlights }) {
   renderColourMeanings(renamed);
   initTransfer(article, highlights);
   for (const tab of $("panel").querySelectorAll("[role=tab]")) tab.addEventListener("click", () => showTab(tab.dataset.tab));
-  $("panel-toggle").addEventListener("click", toggle);
+  $("panel-toggle").addEventListener("click", () => toggle());
   $("panel-close").addEventListener("click", () => setOpen(false));
   highlights.onChange(() => {
     if (isOpen()) refreshList();
