@@ -1,0 +1,185 @@
+// What a new user tripped over (issue 16), in the real app: the place kept across text sizes and
+// window widths, one "current section" for the TOC and b, the bookmark button's state, undo
+// putting a highlight back in its place, no duplicate highlights, and focus that goes where
+// the user expects. One app for the file; each test leaves the page as a reader would.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { By, Key } from "selenium-webdriver";
+import { launch, tempDataDir, errors, press, screenshot, selectPhrase, sleep, waitHighlights, painted, clickHighlight } from "./harness.mjs";
+
+let app;
+before(async () => {
+  app = await launch(tempDataDir());
+});
+after(async () => {
+  if (app) await app.quit();
+});
+
+const TOP_BLOCK = "no-substitute-for-victory-p1"; // "This was precisely what President Truman…"
+
+/** Where block `id`'s top edge is against the toolbar's bottom, in px, and one line's height. */
+function blockAtTop(id) {
+  return app.driver.executeScript(`
+    const bar = document.querySelector('.toolbar').getBoundingClientRect().bottom;
+    const el = document.getElementById(arguments[0]);
+    return { offset: el.getBoundingClientRect().top - bar, line: parseFloat(getComputedStyle(el).lineHeight),
+             current: document.querySelector('#toc a[aria-current]').dataset.section,
+             label: document.getElementById('progress-label').textContent,
+             percent: Math.round(100 * Math.min(1, scrollY / (document.documentElement.scrollHeight - innerHeight))) + '%' };`, id);
+}
+
+async function assertStillAtTop(what) {
+  await sleep(400);
+  const at = await blockAtTop(TOP_BLOCK);
+  assert.ok(Math.abs(at.offset) <= at.line, `${what}: the paragraph moved ${at.offset}px from the top (a line is ${at.line}px)`);
+  assert.equal(at.current, "no-substitute-for-victory", `${what}: the TOC marks another section`);
+  assert.equal(at.label, at.percent, `${what}: the progress label is stale`);
+}
+
+test("a new text size or window width keeps the paragraph at the top at the top", async () => {
+  const d = app.driver;
+  await d.executeScript(`
+    const bar = document.querySelector('.toolbar').getBoundingClientRect().bottom;
+    scrollTo({ top: scrollY + document.getElementById(arguments[0]).getBoundingClientRect().top - bar, behavior: 'instant' });
+    document.activeElement.blur();`, TOP_BLOCK);
+  await sleep(300);
+  assert.ok(Math.abs((await blockAtTop(TOP_BLOCK)).offset) <= 1);
+  await press(app, "+", "+", "+", "+");
+  await assertStillAtTop("four times larger");
+  screenshot("16-1-larger-text");
+  for (let i = 0; i < 10; i++) await press(app, "-");
+  await assertStillAtTop("smallest text");
+  await d.manage().window().setRect({ width: 900, height: 700 });
+  await assertStillAtTop("a narrower window");
+  await d.manage().window().setRect({ width: 1280, height: 860 });
+  await assertStillAtTop("a wider window");
+  for (let i = 0; i < 5; i++) await press(app, "+");
+  assert.deepEqual(await errors(app), []);
+});
+
+test("b bookmarks the section the TOC marks, and the button says it will remove it", async () => {
+  const d = app.driver;
+  await d.findElement(By.css('#toc a[data-section="stalemate"]')).click();
+  await d.executeScript("scrollBy({ top: -60, behavior: 'instant' }); document.activeElement.blur()");
+  await sleep(300);
+  assert.equal(await d.executeScript("return document.querySelector('#toc a[aria-current]').dataset.section"), "stalemate");
+  const button = d.findElement(By.id("bookmark-button"));
+  assert.equal(await button.getAttribute("aria-pressed"), "false");
+  await press(app, "b");
+  await d.wait(async () => (await d.findElement(By.id("toast")).getText()).includes("Bookmarked: The Korean War Reaches a Stalemate"), 3000,
+    "the toast does not name the section the TOC marks");
+  await d.wait(async () => (await button.getAttribute("aria-pressed")) === "true", 3000, "the button does not show the bookmark");
+  assert.match(await button.getAttribute("title"), /^Remove the bookmark/);
+  screenshot("16-2-bookmarked-section");
+  await press(app, "b");
+  await d.wait(async () => (await d.findElement(By.id("toast")).getText()).includes("Bookmark removed: The Korean War Reaches a Stalemate"), 3000);
+  await d.wait(async () => (await button.getAttribute("aria-pressed")) === "false", 3000);
+  assert.deepEqual(await errors(app), []);
+});
+
+const quotes = () => app.driver.executeScript("return [...document.querySelectorAll('#hl-list .hl-quote')].map((q) => q.textContent)");
+
+test("undo puts a deleted highlight back in its place in the panel, and the same words are not highlighted twice", async () => {
+  const d = app.driver;
+  const phrases = [["intro-p1", "The Korean War erupted"], ["intro-p2", "U.S. forces had entered"], ["intro-p3", "negotiate a ceasefire"]];
+  for (const [block, phrase] of phrases) {
+    await selectPhrase(app, block, phrase);
+    await press(app, "h");
+  }
+  await waitHighlights(app, 3);
+  // The same words again, in the colour h uses: nothing new.
+  await selectPhrase(app, "intro-p2", "U.S. forces had entered");
+  await press(app, "h");
+  await sleep(500);
+  assert.equal(await d.executeScript("return document.documentElement.dataset.highlights"), "3", "a duplicate highlight was made");
+  await press(app, "a");
+  await d.wait(() => d.executeScript("return !document.getElementById('panel').hidden"), 3000);
+  assert.deepEqual(await quotes(), phrases.map(([, p]) => p));
+  await d.findElement(By.css("#hl-list .hl-item:nth-child(2) .link-button")).click();
+  await d.wait(() => d.executeScript("return !document.getElementById('editor').hidden"), 3000);
+  await d.findElement(By.id("editor-delete")).click();
+  await waitHighlights(app, 2);
+  await d.executeScript("document.activeElement.blur()");
+  await d.actions().keyDown(Key.CONTROL).sendKeys("z").keyUp(Key.CONTROL).perform();
+  await waitHighlights(app, 3);
+  assert.deepEqual(await quotes(), phrases.map(([, p]) => p), "the restored highlight is out of document order");
+  await press(app, "a");
+  assert.deepEqual(await errors(app), []);
+});
+
+const focused = () => app.driver.executeScript(`
+  const a = document.activeElement;
+  return { id: a.id, role: a.getAttribute('role'), item: a.closest('#hl-list [data-id]')?.dataset.id || null, cls: a.className };`);
+
+test("focus goes where it should: into the panel on a, back to Edit after Esc, to the article from the skip link", async () => {
+  const d = app.driver;
+  if ((await d.executeScript("return document.documentElement.dataset.highlights")) === "0") {
+    await selectPhrase(app, "intro-p4", "Forgotten War");
+    await press(app, "h");
+    await waitHighlights(app, 1);
+  }
+  await d.executeScript("document.getElementById('panel').hidden || document.getElementById('panel-close').click(); document.activeElement.blur()");
+  await press(app, "a");
+  await d.wait(() => d.executeScript("return !document.getElementById('panel').hidden"), 3000);
+  assert.equal((await focused()).role, "tab", "a left focus outside the panel");
+  const edit = d.findElement(By.css("#hl-list .hl-item:first-child .link-button"));
+  const id = await d.executeScript("return document.querySelector('#hl-list .hl-item:first-child').dataset.id");
+  await edit.click();
+  await d.wait(() => d.executeScript("return !document.getElementById('editor').hidden"), 3000);
+  await d.findElement(By.id("editor-tag-input")).sendKeys("focus", Key.ENTER);
+  await d.wait(() => d.executeScript("return document.querySelectorAll('#editor-tags .tag').length === 1"), 3000);
+  await press(app, Key.ESCAPE);
+  await d.wait(() => d.executeScript("return document.getElementById('editor').hidden"), 3000);
+  const back = await focused();
+  assert.equal(back.item, id, `Esc sent focus to ${JSON.stringify(back)}, not to the highlight's Edit button`);
+  assert.match(back.cls, /link-button/);
+  await press(app, "a");
+  await d.executeScript("document.querySelector('.skip-link').focus()");
+  await press(app, Key.ENTER);
+  await d.wait(async () => (await focused()).id === "article", 3000, "the skip link did not move focus to the article");
+  assert.deepEqual(await errors(app), []);
+});
+
+const editorBox = () => app.driver.executeScript(`
+  const bar = document.querySelector('.toolbar').getBoundingClientRect().bottom;
+  const e = document.getElementById('editor');
+  const r = e.getBoundingClientRect();
+  const done = document.getElementById('editor-close').getBoundingClientRect();
+  const del = document.getElementById('editor-delete').getBoundingClientRect();
+  return { hidden: e.hidden, top: r.top, bottom: r.bottom, bar, height: innerHeight, done: done.bottom, del: del.bottom };`);
+
+test("the highlight editor fits the window however long the note, and moves with its highlight", async () => {
+  const d = app.driver;
+  await d.manage().window().setRect({ width: 1280, height: 800 });
+  await selectPhrase(app, "stalemate-p1", "began peace talks at Panmunjom");
+  await press(app, "h");
+  await d.wait(async () => (await painted(app)).some((p) => p.text === "began peace talks at Panmunjom"), 3000);
+  const index = (await painted(app)).findIndex((p) => p.text === "began peace talks at Panmunjom");
+  await d.executeScript("scrollBy({ top: document.getElementById('stalemate-p1').getBoundingClientRect().top - 150, behavior: 'instant' })");
+  await sleep(200);
+  await clickHighlight(app, index);
+  await d.wait(() => d.executeScript("return !document.getElementById('editor').hidden"), 3000);
+  const note = d.findElement(By.id("editor-note"));
+  await note.sendKeys(Array.from({ length: 8 }, (_, i) => `Line ${i + 1} of a long note about the talks`).join(Key.ENTER));
+  const tags = d.findElement(By.id("editor-tag-input"));
+  for (const tag of ["talks", "truman", "panmunjom", "1951"]) await tags.sendKeys(tag, Key.ENTER);
+  await d.wait(() => d.executeScript("return document.querySelectorAll('#editor-tags .tag').length === 4"), 3000);
+  await d.findElement(By.css('#editor [data-tab="preview"]')).click();
+  await sleep(500);
+  const box = await editorBox();
+  screenshot("16-3-editor-fits");
+  assert.ok(box.top >= box.bar && box.bottom <= box.height, `the editor reaches past the window: ${JSON.stringify(box)}`);
+  assert.ok(box.done <= box.height && box.del <= box.height, `Done or Delete is below the window: ${JSON.stringify(box)}`);
+  // Scrolling: it goes with the highlight, or closes when the highlight leaves the window.
+  const before = (await editorBox()).top;
+  await d.executeScript("scrollBy({ top: 40, behavior: 'instant' })");
+  await sleep(300);
+  const after = await editorBox();
+  assert.ok(after.hidden || Math.abs((before - 40) - after.top) <= 2 || after.top === after.bar + 8,
+    `the editor stayed put over other text: ${before} -> ${after.top}`);
+  await d.executeScript("scrollBy({ top: 2000, behavior: 'instant' })");
+  await sleep(300);
+  assert.equal((await editorBox()).hidden, true, "the editor stayed open with its highlight off screen");
+  assert.deepEqual(await errors(app), []);
+});
