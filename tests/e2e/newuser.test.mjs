@@ -154,17 +154,17 @@ test("the highlight editor fits the window however long the note, and moves with
   await d.manage().window().setRect({ width: 1280, height: 800 });
   await selectPhrase(app, "stalemate-p1", "began peace talks at Panmunjom");
   await press(app, "h");
-  await d.wait(async () => (await painted(app)).some((p) => p.text === "began peace talks at Panmunjom"), 3000);
+  await d.wait(async () => (await painted(app)).some((p) => p.text === "began peace talks at Panmunjom"), 3000, "the highlight was not painted");
   const index = (await painted(app)).findIndex((p) => p.text === "began peace talks at Panmunjom");
   await d.executeScript("scrollBy({ top: document.getElementById('stalemate-p1').getBoundingClientRect().top - 150, behavior: 'instant' })");
   await sleep(200);
   await clickHighlight(app, index);
-  await d.wait(() => d.executeScript("return !document.getElementById('editor').hidden"), 3000);
+  await d.wait(() => d.executeScript("return !document.getElementById('editor').hidden"), 3000, "a click on the highlight did not open the editor");
   const note = d.findElement(By.id("editor-note"));
   await note.sendKeys(Array.from({ length: 8 }, (_, i) => `Line ${i + 1} of a long note about the talks`).join(Key.ENTER));
   const tags = d.findElement(By.id("editor-tag-input"));
   for (const tag of ["talks", "truman", "panmunjom", "1951"]) await tags.sendKeys(tag, Key.ENTER);
-  await d.wait(() => d.executeScript("return document.querySelectorAll('#editor-tags .tag').length === 4"), 3000);
+  await d.wait(() => d.executeScript("return document.querySelectorAll('#editor-tags .tag').length === 4"), 3000, "the four tags were not added");
   await d.findElement(By.css('#editor [data-tab="preview"]')).click();
   await sleep(500);
   const box = await editorBox();
@@ -181,5 +181,59 @@ test("the highlight editor fits the window however long the note, and moves with
   await d.executeScript("scrollBy({ top: 2000, behavior: 'instant' })");
   await sleep(300);
   assert.equal((await editorBox()).hidden, true, "the editor stayed open with its highlight off screen");
+  assert.deepEqual(await errors(app), []);
+});
+
+// In-page: WCAG contrast ratio of two computed colours ("rgb(r, g, b)").
+const CONTRAST = `
+  const lum = (c) => {
+    const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map((v) => {
+      const s = Number(v) / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };`;
+
+test("small slips: the footer is as wide as the column, the tag filter as tall as its row, Delete readable in every theme, no drawer shadow", async () => {
+  const d = app.driver;
+  const widths = await d.executeScript(`return [document.getElementById('article').getBoundingClientRect().width,
+    document.getElementById('attribution').getBoundingClientRect().width]`);
+  assert.ok(Math.abs(widths[0] - widths[1]) <= 1, `the footer is ${widths[1]}px, the column ${widths[0]}px`);
+  await d.executeScript("document.getElementById('panel').hidden && document.getElementById('panel-toggle').click()");
+  const heights = await d.executeScript(`return [document.getElementById('hl-tag').getBoundingClientRect().height,
+    document.querySelector('#hl-colours .swatch').getBoundingClientRect().height, document.getElementById('hl-search').getBoundingClientRect().height]`);
+  assert.ok(heights[0] <= heights[2], `the tag filter (${heights[0]}px) is taller than the search field (${heights[2]}px)`);
+  // Delete as the reader sees it: in an open editor (a hidden one's style is not kept current).
+  if ((await d.executeScript("return document.documentElement.dataset.highlights")) === "0") {
+    await selectPhrase(app, "intro-p4", "Forgotten War");
+    await press(app, "h");
+    await waitHighlights(app, 1);
+  }
+  await d.findElement(By.css("#hl-list .hl-item .link-button")).click();
+  await d.wait(() => d.executeScript("return !document.getElementById('editor').hidden"), 3000, "the editor did not open");
+  const ratios = {};
+  for (const theme of ["light", "sepia", "dark"]) {
+    await d.executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
+    await sleep(500); // the theme's colours fade in
+    ratios[theme] = await d.executeScript(`${CONTRAST}
+      const colours = [getComputedStyle(document.getElementById('editor-delete')).color,
+                       getComputedStyle(document.getElementById('editor')).backgroundColor];
+      return [contrast(...colours), colours.join(' on ')];`);
+  }
+  for (const [theme, [ratio, colours]] of Object.entries(ratios)) {
+    assert.ok(ratio >= 4.5, `Delete has ${ratio.toFixed(2)}:1 on the ${theme} theme (${colours})`);
+  }
+  await press(app, Key.ESCAPE);
+  await d.executeScript("document.getElementById('panel-close').click()");
+  await d.manage().window().setRect({ width: 1000, height: 700 });
+  await d.wait(() => d.executeScript("return innerWidth <= 1000"), 3000);
+  await sleep(300);
+  const toc = await d.executeScript(`const s = getComputedStyle(document.getElementById('toc'));
+    return { visibility: s.visibility, right: document.getElementById('toc').getBoundingClientRect().right };`);
+  assert.equal(toc.visibility, "hidden", `the closed drawer is still drawn (its right edge at ${toc.right}px, with its shadow)`);
+  screenshot("16-12-narrow-closed-drawer");
+  await d.manage().window().setRect({ width: 1280, height: 860 });
+  await d.executeScript("document.documentElement.dataset.theme = document.documentElement.dataset.themeSetting === 'system' ? 'light' : document.documentElement.dataset.themeSetting");
   assert.deepEqual(await errors(app), []);
 });
