@@ -224,6 +224,16 @@ viewer-zoom-in-label = Zoom in
 viewer-reset =
     .title = Fit (0)
 viewer-reset-label = Fit to window
+viewer-figures-group =
+    .aria-label = Figures
+viewer-previous =
+    .title = Previous figure (P)
+viewer-previous-label = Previous figure
+viewer-next =
+    .title = Next figure (N)
+viewer-next-label = Next figure
+# Which figure of how many, e.g. "2 / 4".
+viewer-position = { $index } / { $total }
 viewer-stage =
     .aria-label = Figure; drag or use the arrow keys to pan, + and − to zoom
 
@@ -254,6 +264,7 @@ shortcut-bookmark = Bookmark the section you are reading (again: remove it)
 shortcut-undo = Undo the last deleted highlight
 shortcut-figure = Open the focused figure in the viewer
 shortcut-viewer = In the viewer: zoom in, out, fit; pan
+shortcut-viewer-figures = In the viewer: next or previous figure
 shortcut-help = This list of shortcuts
 shortcut-about = About the article and Margin
 shortcut-close = Close the viewer, dialog or highlight editor

@@ -19,6 +19,7 @@ export const SHORTCUTS = [
   { keys: ["Ctrl+Z"], l10nId: "shortcut-undo" },
   { keys: ["key-enter"], l10nId: "shortcut-figure" },
   { keys: ["+", "−", "0", "key-arrows"], l10nId: "shortcut-viewer" },
+  { keys: ["n", "p"], l10nId: "shortcut-viewer-figures" },
   { keys: ["?"], l10nId: "shortcut-help" },
   { keys: ["i"], l10nId: "shortcut-about" },
   { keys: ["key-esc"], l10nId: "shortcut-close" },

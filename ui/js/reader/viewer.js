@@ -2,6 +2,7 @@
 // (drag, arrow keys). Esc closes it and gives focus back to the figure.
 
 import { figureUrl } from "../shared/api.js";
+import { t } from "../shared/i18n.js";
 
 const MIN_ZOOM = 1;
 const MAX_ZOOM = 8;
@@ -33,21 +34,55 @@ function zoomBy(factor, cx = 0, cy = 0) {
   apply();
 }
 
+/** The figure's width when fitted to the stage (zoom 1), or 0 before the image has loaded. */
+function fittedSize() {
+  const rect = stage.getBoundingClientRect();
+  const { naturalWidth: w, naturalHeight: h } = image;
+  if (!w || !h) return null;
+  const scale = Math.min(rect.width / w, rect.height / h);
+  return { width: w * scale, height: h * scale, stage: rect };
+}
+
+/** Fit: the whole figure in the window, but never smaller than the article shows it (a tall map
+ *  fitted to a short window would be); then its top is in view and the rest a pan away. */
 function reset() {
-  view = { zoom: 1, x: 0, y: 0 };
+  const fitted = fittedSize();
+  const shown = document.getElementById(dialog.dataset.figure)?.querySelector("img").getBoundingClientRect().width || 0;
+  const zoom = fitted ? Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, shown / fitted.width)) : MIN_ZOOM;
+  const overflow = fitted ? Math.max(0, fitted.height * zoom - fitted.stage.height) : 0;
+  view = { zoom, x: 0, y: overflow / 2 };
   apply();
 }
 
-function open(figure) {
+const figures = () => [...document.querySelectorAll("#article figure")];
+
+/** Shows `figure` in the open viewer: its image, its whole caption, where it is among the rest. */
+function show(figure) {
   const img = figure.querySelector("img");
   const figcaption = figure.querySelector("figcaption");
-  opener = figure.querySelector(".figure-open");
+  const all = figures();
+  const index = all.indexOf(figure);
   image.src = figureUrl(img.dataset.figure);
   image.alt = img.alt;
   caption.textContent = figcaption ? figcaption.textContent : "";
   dialog.dataset.figure = figure.id;
-  dialog.showModal();
+  document.getElementById("viewer-position").textContent = t("viewer-position", { index: String(index + 1), total: String(all.length) });
+  document.getElementById("viewer-previous").disabled = index <= 0;
+  document.getElementById("viewer-next").disabled = index >= all.length - 1;
   reset();
+}
+
+/** The previous (-1) or next (+1) figure of the article, if there is one. */
+function step(delta) {
+  const all = figures();
+  const next = all[all.indexOf(document.getElementById(dialog.dataset.figure)) + delta];
+  if (next) show(next);
+}
+
+function open(figure) {
+  opener = figure.querySelector(".figure-open");
+  dialog.showModal();
+  show(figure);
   stage.focus();
 }
 
@@ -87,6 +122,8 @@ function wireStage() {
   stage.addEventListener("pointerup", endDrag);
   stage.addEventListener("pointercancel", endDrag);
   stage.addEventListener("dblclick", () => (view.zoom > 1 ? reset() : zoomBy(2)));
+  // The figure's size is known once it has loaded: fit it then.
+  image.addEventListener("load", () => dialog.open && reset());
 }
 
 function wireControls() {
@@ -98,6 +135,8 @@ function wireControls() {
       ArrowRight: () => { view.x -= PAN_STEP; apply(); },
       ArrowUp: () => { view.y += PAN_STEP; apply(); },
       ArrowDown: () => { view.y -= PAN_STEP; apply(); },
+      n: () => step(1), PageDown: () => step(1),
+      p: () => step(-1), PageUp: () => step(-1),
     };
     const action = keys[event.key];
     if (action && !event.ctrlKey && !event.metaKey && !event.altKey) {
@@ -111,6 +150,8 @@ function wireControls() {
   document.getElementById("viewer-zoom-out").addEventListener("click", () => zoomBy(1 / 1.25));
   document.getElementById("viewer-reset").addEventListener("click", reset);
   document.getElementById("viewer-close").addEventListener("click", close);
+  document.getElementById("viewer-previous").addEventListener("click", () => step(-1));
+  document.getElementById("viewer-next").addEventListener("click", () => step(1));
   window.addEventListener("resize", () => dialog.open && apply());
 
   document.getElementById("article").addEventListener("click", (event) => {
