@@ -237,3 +237,36 @@ test("small slips: the footer is as wide as the column, the tag filter as tall a
   await d.executeScript("document.documentElement.dataset.theme = document.documentElement.dataset.themeSetting === 'system' ? 'light' : document.documentElement.dataset.themeSetting");
   assert.deepEqual(await errors(app), []);
 });
+
+test("the figure viewer fits the figure to the window, shows the whole caption, and steps between figures", async () => {
+  const d = app.driver;
+  await d.manage().window().setRect({ width: 1280, height: 860 });
+  await d.executeScript("document.querySelector('#article figure .figure-open').scrollIntoView({ block: 'center' })");
+  await d.findElement(By.css("#article figure .figure-open")).click();
+  await d.wait(() => d.executeScript("return document.getElementById('viewer').open"), 3000, "the viewer did not open");
+  await d.wait(() => d.executeScript("const i = document.getElementById('viewer-image'); return i.complete && i.naturalWidth > 0"), 5000);
+  const fit = await d.executeScript(`
+    const stage = document.getElementById('viewer-stage').getBoundingClientRect();
+    const img = document.getElementById('viewer-image');
+    const scale = Math.min(stage.width / img.naturalWidth, stage.height / img.naturalHeight);
+    const figure = document.querySelector('#article figure img').getBoundingClientRect();
+    const caption = document.getElementById('viewer-caption');
+    const zoom = Number(document.getElementById('viewer').dataset.zoom);
+    return { shown: img.naturalWidth * scale * zoom, inArticle: figure.width, stage: stage.width,
+             captionCut: caption.scrollWidth > caption.clientWidth + 1 || getComputedStyle(caption).whiteSpace === 'nowrap',
+             first: document.getElementById('viewer').dataset.figure };`);
+  assert.ok(fit.shown >= fit.inArticle - 1, `Fit shows the figure ${fit.shown}px wide, the article ${fit.inArticle}px`);
+  assert.equal(fit.captionCut, false, "the caption is cut to one line");
+  screenshot("16-11-viewer");
+  await press(app, "n");
+  const second = await d.executeScript("return document.getElementById('viewer').dataset.figure");
+  assert.notEqual(second, fit.first, "n did not go to the next figure");
+  assert.match(await d.findElement(By.id("viewer-position")).getText(), /^2 \/ \d$/);
+  await d.findElement(By.id("viewer-previous")).click();
+  assert.equal(await d.executeScript("return document.getElementById('viewer').dataset.figure"), fit.first);
+  assert.equal(await d.findElement(By.id("viewer-previous")).getAttribute("disabled"), "true", "there is no figure before the first");
+  await press(app, Key.ESCAPE);
+  await d.wait(async () => !(await d.executeScript("return document.getElementById('viewer').open")), 3000);
+  assert.equal(await d.executeScript("return document.activeElement.className"), "figure-open", "focus did not go back to the figure");
+  assert.deepEqual(await errors(app), []);
+});
