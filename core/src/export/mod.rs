@@ -2,7 +2,8 @@
 //!
 //! - [`w3c`]: W3C Web Annotation JSON-LD (an `AnnotationCollection`), the interchange format;
 //!   [`w3c::import`] reads it back and merges by id.
-//! - [`markdown`]: a readable export grouped by section, for notes apps such as Obsidian.
+//! - [`markdown`]: a readable export grouped by section, for notes apps such as Obsidian: YAML
+//!   front matter, a citation, escaped quotes, tags Obsidian takes.
 //!
 //! An article is named by its IRI `urn:margin:article:<id>` ([`crate::content::article_iri`]),
 //! never by a file path, so an export made on one machine imports on another whatever the OS.
@@ -40,8 +41,19 @@ impl FromStr for Format {
 }
 
 /// The text of an export of `articles` in `format`: one JSON-LD collection for all of them, or
-/// their Markdown exports one after the other.
+/// one Markdown file with all of them, dated now.
 pub fn render(store: &mut Store, articles: &[&Article], format: Format) -> Result<String> {
+    let now = now(store)?;
+    render_at(store, articles, format, &now)
+}
+
+/// [`render`] as if it were `exported` (RFC 3339, UTC): the date the Markdown export gives.
+pub fn render_at(
+    store: &mut Store,
+    articles: &[&Article],
+    format: Format,
+    exported: &str,
+) -> Result<String> {
     match format {
         Format::W3c => {
             let doc = w3c::export(store, articles)?;
@@ -50,12 +62,12 @@ pub fn render(store: &mut Store, articles: &[&Article], format: Format) -> Resul
             let text = serde_json::to_string_pretty(&doc).map_err(std::io::Error::from)?;
             Ok(text + "\n")
         }
-        Format::Markdown => {
-            let mut all = String::new();
-            for article in articles {
-                all.push_str(&markdown::export(store, article)?);
-            }
-            Ok(all)
-        }
+        Format::Markdown => markdown::export_all_at(store, articles, exported),
     }
+}
+
+/// Now, in RFC 3339 (UTC, to the second), from the clock the store dates everything by.
+fn now(store: &Store) -> Result<String> {
+    let sql = "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+    Ok(store.conn().query_row(sql, [], |r| r.get(0))?)
 }

@@ -419,25 +419,28 @@ fn markdown_groups_highlights_by_section_and_lists_orphans_apart() {
 
     // On the original text: every highlight under its section.
     let md = markdown::export(&mut f.store, &f.article).unwrap();
+    assert!(md.starts_with("---\ntitle: "), "{md}");
     assert!(
-        md.starts_with(&format!("# {}\n", f.article.meta.title)),
+        md.contains(&format!("\n# {}\n", f.article.meta.title)),
         "{md}"
     );
-    assert!(md.contains(SOURCE));
     let at = |needle: &str| {
         md.find(needle)
             .unwrap_or_else(|| panic!("{needle:?} in:\n{md}"))
     };
     assert!(at("## Introduction\n") < at("> crossed the 38th Parallel\n"));
     assert!(at("> crossed the 38th Parallel\n") < at("The **invasion**."));
-    assert!(at("The **invasion**.") < at("*green — Date* · #1950 #cold-war"));
+    // Under the quote: its colour, what it means, when it was made, its tags; then its note.
+    assert!(at("> crossed the 38th Parallel\n") < at("*green — Date · "));
+    assert!(at("*green — Date · ") < at("* · #cold-war #y1950\n"));
+    assert!(at("* · #cold-war #y1950\n") < at("The **invasion**."));
     // A quote across two blocks keeps its paragraph break inside the blockquote.
     assert!(md.contains("> remains divided.\n>\n> North Korea vs. South Korea\n"));
     assert!(at("> remains divided.") < at("## “There Is No Substitute"));
     assert!(at("## “There Is No Substitute for Victory”\n") < at("> For President Truman"));
     assert!(at("## Casualties of the Korean War\n") < at("Compare with Vietnam."));
     assert!(at("Compare with Vietnam.") < at("> Nearly 40,000 American soldiers"));
-    assert!(md.contains("*yellow — Key idea* · #numbers"));
+    assert!(md.contains("* · #numbers\n"), "{md}");
     // Sections without anything are left out.
     assert!(!md.contains("## The Korean War Reaches a Stalemate"));
     assert!(!md.contains("## North Korea vs. South Korea"));
@@ -459,15 +462,31 @@ fn markdown_groups_highlights_by_section_and_lists_orphans_apart() {
 
 #[test]
 fn render_gives_the_same_text_as_each_format_and_refuses_an_unknown_one() {
-    use margin_core::export::{render, Format};
+    use margin_core::export::{render, render_at, Format};
     let (mut f, _) = annotated();
     let article = f.article.clone();
     let w3c_text = render(&mut f.store, &[&article], "w3c".parse().unwrap()).unwrap();
     let doc: Value = serde_json::from_str(&w3c_text).unwrap();
     assert_eq!(doc, w3c::export(&mut f.store, &[&article]).unwrap());
     assert!(w3c_text.ends_with("}\n"));
+    let now = "2025-05-01T10:00:00Z";
+    let md = render_at(&mut f.store, &[&article], Format::Markdown, now).unwrap();
+    assert_eq!(
+        md,
+        markdown::export_at(&mut f.store, &article, now).unwrap()
+    );
+    assert!(md.contains("\nexported: 2025-05-01T10:00:00Z\n"), "{md}");
+    // Dated now otherwise, by the store's clock (to the second).
     let md = render(&mut f.store, &[&article], Format::Markdown).unwrap();
-    assert_eq!(md, markdown::export(&mut f.store, &article).unwrap());
+    let front = front_matter(&read(&md));
+    let exported = front["exported"].as_str().unwrap();
+    assert_eq!(exported.len(), "2025-05-01T10:00:00Z".len(), "{exported}");
+    assert!(exported > now && exported.ends_with('Z'), "{exported}");
+    // Several articles: one front matter without any one article's metadata, each under its H1.
+    let md = render_at(&mut f.store, &[&article, &article], Format::Markdown, now).unwrap();
+    let r = read(&md);
+    assert!(front_matter(&r)["title"].is_badvalue(), "{md}");
+    assert_eq!(r.headings_at(1).len(), 2, "{md}");
     let err = "csv".parse::<Format>().unwrap_err();
     assert_eq!(err.kind(), "invalid_input");
     assert_eq!(
@@ -484,4 +503,351 @@ fn an_article_iri_names_its_id_both_ways() {
     assert_eq!(article_id_from_iri("https://example.com/korean-war"), None);
     let (f, _) = annotated();
     assert_eq!(f.article.iri(), SOURCE);
+}
+
+// --- Markdown export, read back by a CommonMark parser -----------------------------------------
+
+/// What a CommonMark parser makes of a Markdown export.
+#[derive(Debug, Default)]
+struct Read {
+    /// The YAML front matter's text, if the export starts with one.
+    front_matter: Option<String>,
+    /// Every heading, with its text.
+    headings: Vec<(u8, String)>,
+    /// Each top-level blockquote's text: paragraphs joined by a blank line, soft breaks as
+    /// newlines; markup that is not plain text shows as `<…>` so that it cannot pass for text.
+    quotes: Vec<String>,
+    /// Every other paragraph's and list item's text, in order.
+    paragraphs: Vec<String>,
+}
+
+impl Read {
+    /// The words written as `#tags` outside quotes and headings, without their `#`.
+    fn tags(&self) -> Vec<String> {
+        self.paragraphs
+            .iter()
+            .flat_map(|p| p.split_whitespace())
+            .filter_map(|w| w.strip_prefix('#'))
+            .map(str::to_string)
+            .collect()
+    }
+
+    fn headings_at(&self, level: u8) -> Vec<&str> {
+        self.headings
+            .iter()
+            .filter(|(l, _)| *l == level)
+            .map(|(_, t)| t.as_str())
+            .collect()
+    }
+
+    /// The text of the paragraphs between the H2 `title` and the next H2.
+    fn under(&self, md: &str, title: &str) -> Vec<String> {
+        let from = md.find(&format!("\n## {title}\n")).expect("the section");
+        let rest = &md[from + 1..];
+        let end = rest[3..].find("\n## ").map_or(rest.len(), |e| e + 4);
+        read(&rest[..end]).paragraphs
+    }
+}
+
+/// Reads `md` as Obsidian would: CommonMark with YAML front matter, tables and strikethrough.
+fn read(md: &str) -> Read {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH;
+    let mut out = Read::default();
+    let (mut quote_depth, mut in_meta, mut heading) = (0, false, None);
+    let mut text = String::new();
+    for event in Parser::new_ext(md, options) {
+        match event {
+            Event::Start(Tag::MetadataBlock(_)) => in_meta = true,
+            Event::End(TagEnd::MetadataBlock(_)) => in_meta = false,
+            Event::Text(t) if in_meta => out.front_matter = Some(t.to_string()),
+            Event::Start(Tag::BlockQuote(_)) => {
+                if quote_depth == 0 {
+                    text.clear();
+                }
+                quote_depth += 1;
+            }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                quote_depth -= 1;
+                if quote_depth == 0 {
+                    out.quotes.push(std::mem::take(&mut text));
+                }
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                if quote_depth > 0 {
+                    text.push_str("<h>");
+                } else {
+                    text.clear();
+                }
+                heading = Some((level as u8, text.len()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let (level, from) = heading.take().unwrap();
+                out.headings.push((level, text[from..].to_string()));
+                if quote_depth == 0 {
+                    text.clear();
+                }
+            }
+            Event::Start(Tag::Paragraph) if quote_depth > 0 && !text.is_empty() => {
+                text.push_str("\n\n");
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item)
+                if quote_depth == 0 && heading.is_none() && !text.is_empty() =>
+            {
+                out.paragraphs.push(std::mem::take(&mut text));
+            }
+            Event::Text(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push('\n'),
+            Event::Code(c) => text.push_str(&format!("<code {c}>")),
+            Event::Html(h) | Event::InlineHtml(h) => text.push_str(&format!("<html {h}>")),
+            Event::Start(Tag::Emphasis) if quote_depth > 0 => text.push_str("<em>"),
+            Event::Start(Tag::Strong) if quote_depth > 0 => text.push_str("<strong>"),
+            Event::Start(Tag::Link { .. }) if quote_depth > 0 => text.push_str("<a>"),
+            Event::Start(Tag::List(_)) if quote_depth > 0 => text.push_str("<list>"),
+            Event::Start(Tag::Strikethrough | Tag::Table(_)) if quote_depth > 0 => {
+                text.push_str("<markup>")
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Obsidian's rule for a tag (after its `#`): letters, digits, `_`, `-` and `/`, not digits alone.
+fn obsidian_tag(tag: &str) -> bool {
+    let rule = regex::Regex::new(r"^[\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*$").unwrap();
+    rule.is_match(tag)
+}
+
+/// The front matter as a YAML mapping.
+fn front_matter(r: &Read) -> yaml_rust2::Yaml {
+    let text = r.front_matter.as_deref().expect("a YAML front matter");
+    let mut docs = yaml_rust2::YamlLoader::load_from_str(text)
+        .unwrap_or_else(|e| panic!("the front matter is YAML: {e}\n{text}"));
+    assert_eq!(docs.len(), 1, "{text}");
+    docs.remove(0)
+}
+
+const NOTE_WITH_HEADINGS: &str = "# Essay plan\n\nFirst the *invasion*.\n\nExam question\n=============\n\n## Why 1950?\n\n### Sources\n\n> # A quoted heading\n\n- # A listed heading\n\nWho #led\nit?\n-----";
+
+/// The built-in article with a highlight whose note has headings of every kind and whose tags
+/// need cleaning, a plain one, a section note and an article note with headings, and two
+/// bookmarks.
+fn obsidian_fixture() -> Fixture {
+    let mut f = fixture();
+    let mut noted = select(&f.article, "crossed the 38th Parallel", "green");
+    noted.note = NOTE_WITH_HEADINGS.into();
+    noted.tags = [
+        "1945",
+        "#leaders",
+        "leaders",
+        "who's-who?",
+        "cold war",
+        "nhãn",
+        "???",
+    ]
+    .map(String::from)
+    .to_vec();
+    let mut plain = select(&f.article, "a 2-mile-wide “demilitarized zone”", "pink");
+    plain.tags = vec!["dmz".into(), "armistice".into()];
+    for new in [noted, plain] {
+        f.store.create_annotation(&f.article, &new).unwrap();
+    }
+    f.store
+        .save_note(&f.article, Some("casualties"), "# Section plan\n\nCompare.")
+        .unwrap();
+    f.store
+        .save_note(&f.article, None, "Overall\n-------\n\nA summary.")
+        .unwrap();
+    let section = margin_core::store::NewBookmark {
+        kind: "section".into(),
+        block_id: "casualties".into(),
+        text_offset: None,
+        label: "Read again".into(),
+    };
+    let position = margin_core::store::NewBookmark {
+        kind: "position".into(),
+        block_id: "stalemate-p2".into(),
+        text_offset: Some(f.article.block("stalemate-p2").unwrap().start as i64 + 4),
+        label: String::new(),
+    };
+    for new in [section, position] {
+        f.store.create_bookmark(&f.article, &new).unwrap();
+    }
+    f
+}
+
+#[test]
+fn markdown_keeps_notes_headings_below_the_sections_and_tags_obsidian_clean() {
+    let mut f = obsidian_fixture();
+    let md = markdown::export(&mut f.store, &f.article).unwrap();
+    let r = read(&md);
+    assert_eq!(r.headings_at(1), [f.article.meta.title.as_str()], "{md}");
+    let mut allowed: Vec<&str> = f
+        .article
+        .sections
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    allowed.extend(["Notes on the article", "Bookmarks"]);
+    for h2 in r.headings_at(2) {
+        assert!(
+            allowed.contains(&h2),
+            "{h2:?} is not a section of the export:\n{md}"
+        );
+    }
+    assert!(r.headings_at(3).is_empty(), "{md}");
+    // The notes' own headings are all there, deeper than the export's.
+    for title in [
+        "Essay plan",
+        "Exam question",
+        "Why 1950?",
+        "Sources",
+        "A quoted heading",
+        "A listed heading",
+        "Who #led\nit?",
+        "Section plan",
+        "Overall",
+    ] {
+        let found = r
+            .headings
+            .iter()
+            .find(|(_, t)| t.replace(' ', "\n") == title.replace(' ', "\n"));
+        let (level, _) = found.unwrap_or_else(|| panic!("{title:?} is a heading of:\n{md}"));
+        assert!(*level >= 4, "{title:?} at level {level}");
+    }
+    let listed = f.store.annotations(&f.article).unwrap();
+    // The highlights' quotes, in order, and the one the note has (which keeps its heading).
+    let exact = [
+        &listed[0].quote.exact,
+        "<h>A quoted heading",
+        &listed[1].quote.exact,
+    ];
+    assert_eq!(r.quotes, exact, "{md}");
+
+    let tags = r.tags();
+    for tag in &tags {
+        assert!(
+            obsidian_tag(tag),
+            "#{tag} is not a tag Obsidian takes:\n{md}"
+        );
+    }
+    // Digits alone get a `y`; the user's `#`, apostrophes and a trailing `?` go; spaces become
+    // dashes; a tag with nothing left is dropped, and one that is another's twin is not repeated.
+    assert_eq!(
+        tags,
+        [
+            "cold-war",
+            "leaders",
+            "nhãn",
+            "whos-who",
+            "y1945",
+            "armistice",
+            "dmz"
+        ],
+        "{md}"
+    );
+    // What the end-to-end test reads off the command line's export.
+    assert!(
+        md.contains("\n> a 2-mile-wide “demilitarized zone”\n"),
+        "{md}"
+    );
+    assert!(md.contains("#armistice #dmz"), "{md}");
+}
+
+#[test]
+fn markdown_starts_with_yaml_front_matter_and_cites_the_article() {
+    let mut f = obsidian_fixture();
+    let md = markdown::export(&mut f.store, &f.article).unwrap();
+    let r = read(&md);
+    let yaml = front_matter(&r);
+    let m = &f.article.meta;
+    assert_eq!(yaml["title"].as_str(), Some(m.title.as_str()));
+    assert_eq!(yaml["author"].as_str(), Some("Lê Tuấn"));
+    assert_eq!(yaml["source"].as_str(), Some("Pywar"));
+    assert_eq!(yaml["published"].as_str(), Some("2025-01-08"));
+    assert_eq!(yaml["updated"].as_str(), Some("2025-03-24"));
+    assert!(
+        yaml["exported"].as_str().is_some_and(|t| t.len() >= 16),
+        "{md}"
+    );
+    let tags: Vec<&str> = yaml["tags"]
+        .as_vec()
+        .expect("a list of tags")
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        tags,
+        [
+            "armistice",
+            "cold-war",
+            "dmz",
+            "leaders",
+            "nhãn",
+            "whos-who",
+            "y1945"
+        ]
+    );
+    assert!(r.paragraphs.contains(
+        &"Lê Tuấn, “The Korean War: What Really Happened at the 38th Parallel?”, Pywar, 8 January 2025 (updated 24 March 2025).".to_string()
+    ), "{md}");
+    assert!(!md.contains("urn:"), "{md}");
+    // Each highlight says when it was made.
+    let listed = f.store.annotations(&f.article).unwrap();
+    for a in &listed {
+        let day = &a.created_at[..10];
+        assert!(
+            r.paragraphs
+                .iter()
+                .any(|p| p.contains(day) && p.contains(&a.colour)),
+            "{day} under the quote in:\n{md}"
+        );
+    }
+    // The bookmarks in their own section, with their section and label.
+    let marks = r.under(&md, "Bookmarks");
+    assert_eq!(marks.len(), 2, "{md}");
+    assert!(
+        marks[0].contains("The Korean War Reaches a Stalemate"),
+        "{md}"
+    );
+    assert!(marks[1].contains("Casualties of the Korean War"), "{md}");
+    assert!(marks[1].contains("Read again"), "{md}");
+}
+
+/// A small article whose text is full of Markdown's special characters.
+const ODD: &str = "+++\nid = \"odd\"\ntitle = \"A \\\"quoted\\\" \\\\ title: *stars* [x] #1?\"\nauthor = \"Lê Tuấn\"\npublished = 2025-01-08\nupdated = 2025-01-08\nsource = \"Pywar\"\nlanguage = \"en\"\n+++\n\n## Odd \\*text\\*\n\n1\\. Look at \\*this\\*, snake\\_case, \\#hash, \\[x\\] and \\<b\\>bold\\</b\\> \\| \\`code\\` \\\\ back \\> gt \\&amp; \\$5 \\~\\~no\\~\\~ \\=\\=no\\=\\= \\_x\\_ “curly” well-known.\n\n\\- minus\n\n\\+ plus\n\n\\> quoted\n\n\\# hash\n\n\\=\\=\\=\n\n2\\) paren\n\n\\*\\*\\*\n";
+
+#[test]
+fn markdown_escapes_quotes_so_they_read_as_their_exact_text() {
+    let mut f = fixture();
+    let article =
+        margin_core::content::parse_article(ODD, &margin_core::content::builtin_figure).unwrap();
+    let whole = "1. Look at *this*, snake_case, #hash, [x] and <b>bold</b> | `code` \\ back > gt &amp; $5 ~~no~~ ==no== _x_ “curly” well-known.";
+    assert!(article.text.contains(whole), "{}", article.text);
+    let lines = [
+        "- minus", "+ plus", "> quoted", "# hash", "===", "2) paren", "***",
+    ];
+    let mut quotes = vec![whole.to_string(), lines.join("\n\n")];
+    quotes.extend(lines.iter().map(|l| l.to_string()));
+    for q in &quotes {
+        let mut new = select(&article, q, "yellow");
+        new.note = "Plain.".into();
+        f.store.create_annotation(&article, &new).unwrap();
+    }
+    let md = markdown::export(&mut f.store, &article).unwrap();
+    let r = read(&md);
+    let listed = f.store.annotations(&article).unwrap();
+    let exact: Vec<&str> = listed.iter().map(|a| a.quote.exact.as_str()).collect();
+    assert_eq!(r.quotes, exact, "{md}");
+    assert_eq!(r.headings_at(1), [article.meta.title.as_str()], "{md}");
+    assert_eq!(r.headings_at(2), ["Odd *text*"], "{md}");
+    assert_eq!(
+        front_matter(&r)["title"].as_str(),
+        Some(article.meta.title.as_str())
+    );
+    // Typographic quotes and hyphens inside words are left as they are.
+    assert!(md.contains("“curly” well-known."), "{md}");
 }
