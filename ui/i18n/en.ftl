@@ -269,6 +269,19 @@ shortcut-help = This list of shortcuts
 shortcut-about = About the article and Margin
 shortcut-close = Close the viewer, dialog or highlight editor
 
+## The context menu
+
+menu =
+    .aria-label = Actions
+menu-highlight = Highlight { $colour } ({ $meaning })
+menu-note = Highlight with a note
+menu-copy = Copy
+menu-copy-citation = Copy with citation
+menu-edit = Edit highlight
+menu-delete = Delete highlight
+# What "Copy with citation" puts on the clipboard; *…* is Markdown italics.
+citation = “{ $quote }” — { $author }, *{ $title }*, { $source }, { $year }
+
 ## Messages
 
 toast-cannot-open = Margin could not open the article: { $error }

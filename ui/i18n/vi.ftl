@@ -250,6 +250,18 @@ shortcut-help = Danh sách phím tắt này
 shortcut-about = Giới thiệu bài viết và Margin
 shortcut-close = Đóng trình xem, hộp thoại hoặc khung sửa tô sáng
 
+## Menu chuột phải
+
+menu =
+    .aria-label = Thao tác
+menu-highlight = Tô sáng màu { $colour } ({ $meaning })
+menu-note = Tô sáng kèm ghi chú
+menu-copy = Sao chép
+menu-copy-citation = Sao chép kèm trích dẫn nguồn
+menu-edit = Sửa đoạn tô sáng
+menu-delete = Xóa đoạn tô sáng
+citation = “{ $quote }” — { $author }, *{ $title }*, { $source }, { $year }
+
 ## Thông báo
 
 toast-cannot-open = Margin không mở được bài viết: { $error }

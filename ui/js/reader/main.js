@@ -16,6 +16,7 @@ import { initHighlights } from "./highlights/index.js";
 import { initPanel } from "./panel/index.js";
 import { initBookmarks } from "./bookmarks.js";
 import { initNotes } from "./notes.js";
+import { initContextMenu } from "./context-menu.js";
 
 // Startup marks, milliseconds after navigation, printed with the ready line (MARGIN_TRACE_STARTUP).
 const marks = [["scripts", performance.now()]];
@@ -51,6 +52,7 @@ async function start() {
 
   const viewer = initViewer();
   const dialogs = initDialogs(opening.article);
+  initContextMenu({ highlights: parts.highlights, article: opening.article });
   initKeys({ ...parts, viewer, dialogs });
 
   restorePosition(opening.position);

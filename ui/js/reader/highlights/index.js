@@ -10,6 +10,22 @@ import { colours, setColours } from "./colours.js";
 import { highlightAt, initPainting, reveal } from "./paint.js";
 import { hideBar, initSelectionBar, refreshBarColours, selectionOffsets } from "./selection-bar.js";
 
+/** A click on a highlight opens its editor; a press anywhere else closes it. */
+function wireClicks(collection) {
+  document.getElementById("article").addEventListener("click", (event) => {
+    // The main button only: a right click is the context menu's.
+    if (event.button !== 0 || !window.getSelection().isCollapsed) return;
+    const id = highlightAt(event.clientX, event.clientY, collection.all());
+    if (id) openEditor(id);
+  });
+  document.addEventListener("mousedown", (event) => {
+    const editor = document.getElementById("editor");
+    if (editorOpen() && !editor.contains(event.target) && !highlightAt(event.clientX, event.clientY, collection.all())) {
+      closeEditor({ restoreFocus: false });
+    }
+  });
+}
+
 export function initHighlights({ article, textMap, colours: initial, prefs }) {
   setColours(initial);
   initPainting(textMap);
@@ -35,18 +51,7 @@ export function initHighlights({ article, textMap, colours: initial, prefs }) {
   initSelectionBar({ map: textMap, highlight: highlightSelection, isEditorOpen: editorOpen });
   initEditor(collection);
   initHover(collection);
-  const root = document.getElementById("article");
-  root.addEventListener("click", (event) => {
-    if (!window.getSelection().isCollapsed) return;
-    const id = highlightAt(event.clientX, event.clientY, collection.all());
-    if (id) openEditor(id);
-  });
-  document.addEventListener("mousedown", (event) => {
-    const editor = document.getElementById("editor");
-    if (editorOpen() && !editor.contains(event.target) && !highlightAt(event.clientX, event.clientY, collection.all())) {
-      closeEditor({ restoreFocus: false });
-    }
-  });
+  wireClicks(collection);
 
   return {
     show: collection.show,
@@ -63,6 +68,11 @@ export function initHighlights({ article, textMap, colours: initial, prefs }) {
     },
     highlightSelection,
     hasSelection: () => selectionOffsets() !== null,
+    selectionOffsets,
+    /** The highlight drawn at viewport point (x, y), or null. */
+    at: (x, y) => highlightAt(x, y, collection.all()),
+    get: collection.get,
+    remove: collection.remove,
     openEditor,
     closeEditor,
     editorOpen,
