@@ -5,6 +5,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { By, Key } from "selenium-webdriver";
 import { launch, tempDataDir, errors, press, screenshot, selectPhrase, sleep, waitHighlights, painted, clickHighlight } from "./harness.mjs";
 
@@ -268,5 +269,96 @@ test("the figure viewer fits the figure to the window, shows the whole caption, 
   await press(app, Key.ESCAPE);
   await d.wait(async () => !(await d.executeScript("return document.getElementById('viewer').open")), 3000);
   assert.equal(await d.executeScript("return document.activeElement.className"), "figure-open", "focus did not go back to the figure");
+  assert.deepEqual(await errors(app), []);
+});
+
+/** Right-clicks viewport point (x, y) with a real X button-3 press (xdotool): WebKitWebDriver
+ *  releases a right button as the left one, which clicks. */
+async function rightClick(x, y) {
+  const origin = await app.driver.executeScript(
+    "return { x: screenX + (outerWidth - innerWidth) / 2, y: screenY + (outerHeight - innerHeight) }");
+  execFileSync("xdotool", ["mousemove", String(Math.round(origin.x + x)), String(Math.round(origin.y + y)), "click", "3"]);
+}
+
+const menuItems = () => app.driver.executeScript(
+  "const m = document.getElementById('context-menu'); return m.hidden ? null : [...m.querySelectorAll('[role=menuitem]')].map((i) => i.textContent)");
+
+test("Margin's own context menu: highlight, copy with citation, a highlight's actions, nothing elsewhere", async () => {
+  const d = app.driver;
+  await d.executeScript(`window.__menuDefault = [];
+    window.addEventListener('contextmenu', (e) => window.__menuDefault.push(e.defaultPrevented));`);
+  await selectPhrase(app, "casualties-p1", "bloodiest");
+  const at = await d.executeScript("const r = getSelection().getRangeAt(0).getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }");
+  await rightClick(at.x, at.y);
+  await d.wait(async () => (await menuItems()) !== null, 3000, "no menu on a selection");
+  const items = await menuItems();
+  assert.equal(items.length, 8, `menu items: ${items}`);
+  assert.deepEqual(items.slice(5), ["Highlight with a note", "Copy", "Copy with citation"]);
+  assert.equal(await d.executeScript("return document.activeElement.getAttribute('role')"), "menuitem", "the menu did not take focus");
+  screenshot("16-10-context-menu");
+  await d.findElement(By.xpath("//div[@id='context-menu']/button[normalize-space()='Copy with citation']")).click();
+  await sleep(300);
+  const clip = execFileSync("xclip", ["-o", "-selection", "clipboard"], { encoding: "utf8" });
+  assert.equal(clip, "“bloodiest” — Lê Tuấn, *The Korean War: What Really Happened at the 38th Parallel?*, Pywar, 2025");
+
+  // On a highlight: its actions; Esc closes the menu.
+  await selectPhrase(app, "casualties-p1", "bloodiest");
+  await press(app, "h");
+  await d.wait(async () => (await painted(app)).some((p) => p.text === "bloodiest"), 3000);
+  const index = (await painted(app)).findIndex((p) => p.text === "bloodiest");
+  const point = await d.executeScript(`
+    const block = document.getElementById('casualties-p1');
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.data.indexOf('bloodiest');
+      if (i < 0) continue;
+      const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 5);
+      const rect = r.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }`);
+  assert.ok(index >= 0 && point);
+  await rightClick(point.x, point.y);
+  await d.wait(async () => (await menuItems()) !== null, 3000, "no menu on a highlight");
+  assert.deepEqual(await menuItems(), ["Edit highlight", "Copy", "Copy with citation", "Delete highlight"]);
+  assert.equal(await d.executeScript("return document.activeElement.getAttribute('role')"), "menuitem", "the menu on a highlight did not take focus");
+  assert.equal(await d.executeScript("return document.getElementById('editor').hidden"), true, "a right click opened the editor");
+  await press(app, Key.ESCAPE);
+  assert.equal(await menuItems(), null, "Esc did not close the menu");
+
+  // Plain text, no selection: no menu of ours and none of the web view's.
+  await d.executeScript("getSelection().removeAllRanges()");
+  const plain = await d.executeScript("const r = document.getElementById('casualties-p1').getBoundingClientRect(); return { x: r.right - 30, y: r.bottom - 10 }");
+  await rightClick(plain.x, plain.y);
+  await sleep(300);
+  assert.equal(await menuItems(), null);
+  assert.ok((await d.executeScript("return window.__menuDefault")).every(Boolean), "the web view's own menu was allowed to open");
+  assert.deepEqual(await errors(app), []);
+});
+
+test("hovering a highlight with a note shows the note's first lines", async () => {
+  const d = app.driver;
+  await selectPhrase(app, "conclusion-p1", "comprehensive overview");
+  await press(app, "h");
+  await d.wait(async () => (await painted(app)).some((p) => p.text === "comprehensive overview"), 3000);
+  const index = (await painted(app)).findIndex((p) => p.text === "comprehensive overview");
+  await clickHighlight(app, index);
+  await d.wait(() => d.executeScript("return !document.getElementById('editor').hidden"), 3000);
+  await d.findElement(By.id("editor-note")).sendKeys("Why Pywar wrote it", Key.ENTER, "Second line");
+  await d.findElement(By.id("editor-close")).click();
+  await d.wait(() => d.executeScript("return document.getElementById('editor').hidden"), 3000);
+  await sleep(300);
+  const rect = await d.executeScript(`
+    const walker = document.createTreeWalker(document.getElementById('conclusion-p1'), NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.data.indexOf('comprehensive');
+      if (i < 0) continue;
+      const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 4);
+      const b = r.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    }`);
+  await d.actions({ async: true }).move({ x: Math.round(rect.x), y: Math.round(rect.y), origin: "viewport" }).perform();
+  await d.wait(() => d.executeScript("return (document.getElementById('article').title || '').includes('Why Pywar wrote it')"), 3000,
+    "the tooltip does not show the note");
+  assert.match(await d.executeScript("return document.getElementById('article').title"), /^Key idea\nWhy Pywar wrote it\nSecond line$/);
   assert.deepEqual(await errors(app), []);
 });
