@@ -1,4 +1,5 @@
-//! Reader preferences: theme, font size, highlight colour and the UI's language.
+//! Reader preferences: theme, font size, highlight colour, the UI's language, and the reading
+//! settings (font, line spacing, column width).
 
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -61,6 +62,49 @@ fn parse_language(s: &str) -> Result<String> {
     }
 }
 
+/// A preference that is one of a few words, stored as the word.
+pub struct Choice {
+    /// Its key in the table, and its field in [`Preferences`] and [`PreferencesPatch`].
+    pub key: &'static str,
+    /// The words it may be.
+    pub choices: &'static [&'static str],
+    /// The word until the user picks another.
+    pub default: &'static str,
+}
+
+impl Choice {
+    fn parse(&self, s: &str) -> Result<String> {
+        if self.choices.contains(&s) {
+            return Ok(s.to_string());
+        }
+        let (last, rest) = self.choices.split_last().unwrap_or((&"", &[]));
+        Err(Error::InvalidInput(format!(
+            "unknown {} {s:?}: choose {} or {last}",
+            self.key.replace('_', " "),
+            rest.join(", ")
+        )))
+    }
+}
+
+/// The reading font: a serif (the default, the article's face) or a sans-serif.
+pub const FONT_FAMILY: Choice = Choice {
+    key: "font_family",
+    choices: &["serif", "sans"],
+    default: "serif",
+};
+/// Space between lines.
+pub const LINE_SPACING: Choice = Choice {
+    key: "line_spacing",
+    choices: &["compact", "normal", "relaxed"],
+    default: "normal",
+};
+/// How wide the column of text is.
+pub const COLUMN_WIDTH: Choice = Choice {
+    key: "column_width",
+    choices: &["narrow", "medium", "wide"],
+    default: "medium",
+};
+
 /// Body text size in CSS pixels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct FontSize(pub u8);
@@ -101,6 +145,12 @@ pub struct Preferences {
     pub highlight_colour: String,
     /// The UI's language: `system` (follow the OS) or one of [`LANGUAGES`].
     pub language: String,
+    /// See [`FONT_FAMILY`].
+    pub font_family: String,
+    /// See [`LINE_SPACING`].
+    pub line_spacing: String,
+    /// See [`COLUMN_WIDTH`].
+    pub column_width: String,
 }
 
 impl Default for Preferences {
@@ -110,6 +160,9 @@ impl Default for Preferences {
             font_size: FontSize::default(),
             highlight_colour: "yellow".to_string(),
             language: "system".to_string(),
+            font_family: FONT_FAMILY.default.to_string(),
+            line_spacing: LINE_SPACING.default.to_string(),
+            column_width: COLUMN_WIDTH.default.to_string(),
         }
     }
 }
@@ -127,6 +180,37 @@ pub struct PreferencesPatch {
     pub highlight_colour: Option<String>,
     /// New UI language (`system`, `en`, `vi`).
     pub language: Option<String>,
+    /// New reading font (see [`FONT_FAMILY`]).
+    pub font_family: Option<String>,
+    /// New line spacing (see [`LINE_SPACING`]).
+    pub line_spacing: Option<String>,
+    /// New column width (see [`COLUMN_WIDTH`]).
+    pub column_width: Option<String>,
+}
+
+impl Preferences {
+    /// The field a [`Choice`] sets.
+    fn choice_mut(&mut self, choice: &Choice) -> &mut String {
+        match choice.key {
+            "font_family" => &mut self.font_family,
+            "line_spacing" => &mut self.line_spacing,
+            _ => &mut self.column_width,
+        }
+    }
+}
+
+impl PreferencesPatch {
+    /// The reading settings this patch changes, checked: (key, value) for each one set.
+    fn choices(&self) -> Result<Vec<(&'static str, String)>> {
+        [
+            (&FONT_FAMILY, &self.font_family),
+            (&LINE_SPACING, &self.line_spacing),
+            (&COLUMN_WIDTH, &self.column_width),
+        ]
+        .into_iter()
+        .filter_map(|(choice, value)| value.as_deref().map(|v| Ok((choice.key, choice.parse(v)?))))
+        .collect()
+    }
 }
 
 impl Store {
@@ -163,6 +247,11 @@ impl Store {
                 prefs.language = language;
             }
         }
+        for choice in [&FONT_FAMILY, &LINE_SPACING, &COLUMN_WIDTH] {
+            if let Some(value) = get(choice.key)?.and_then(|v| choice.parse(&v).ok()) {
+                *prefs.choice_mut(choice) = value;
+            }
+        }
         Ok(prefs)
     }
 
@@ -174,6 +263,7 @@ impl Store {
             super::check_colour(colour)?;
         }
         let language = patch.language.as_deref().map(parse_language).transpose()?;
+        let choices = patch.choices()?;
         self.write(|tx| {
             let put = |key: &str, value: String| -> Result<()> {
                 tx.execute(
@@ -198,6 +288,9 @@ impl Store {
             }
             if let Some(language) = language {
                 put("language", language)?;
+            }
+            for (key, value) in choices {
+                put(key, value)?;
             }
             Ok(())
         })?;

@@ -55,6 +55,7 @@ fn preferences_default_update_and_refuse_bad_values() {
         font_size: Some(24),
         highlight_colour: None,
         language: None,
+        ..PreferencesPatch::default()
     };
     store.update_preferences(&patch).unwrap();
     drop(store);
@@ -68,24 +69,28 @@ fn preferences_default_update_and_refuse_bad_values() {
             font_size: Some(16),
             highlight_colour: None,
             language: None,
+            ..PreferencesPatch::default()
         },
         PreferencesPatch {
             theme: Some("light".into()),
             font_size: Some(99),
             highlight_colour: None,
             language: None,
+            ..PreferencesPatch::default()
         },
         PreferencesPatch {
             theme: None,
             font_size: Some(-3),
             highlight_colour: None,
             language: None,
+            ..PreferencesPatch::default()
         },
         PreferencesPatch {
             theme: Some("light".into()),
             font_size: None,
             highlight_colour: Some("red".into()),
             language: None,
+            ..PreferencesPatch::default()
         },
         PreferencesPatch {
             theme: Some("light".into()),
@@ -254,4 +259,44 @@ fn a_schema_2_database_opens_and_keeps_its_data() {
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].section_id.as_deref(), Some("north-vs-south"));
     assert_eq!(notes[0].body, "A line drawn in one night, on a map.");
+}
+
+#[test]
+fn reading_settings_default_are_validated_and_persist() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in_dir(dir.path()).unwrap();
+    let prefs = store.preferences().unwrap();
+    assert_eq!(
+        (
+            prefs.font_family.as_str(),
+            prefs.line_spacing.as_str(),
+            prefs.column_width.as_str()
+        ),
+        ("serif", "normal", "medium")
+    );
+    let err = store
+        .update_preferences(&PreferencesPatch {
+            font_family: Some("sans".into()),
+            column_width: Some("huge".into()),
+            ..PreferencesPatch::default()
+        })
+        .unwrap_err();
+    assert_eq!(err.kind(), "invalid_input");
+    assert!(err.to_string().contains("narrow, medium or wide"), "{err}");
+    // Nothing of the refused patch was written.
+    assert_eq!(store.preferences().unwrap().font_family, "serif");
+    store
+        .update_preferences(&PreferencesPatch {
+            font_family: Some("sans".into()),
+            line_spacing: Some("relaxed".into()),
+            column_width: Some("wide".into()),
+            ..PreferencesPatch::default()
+        })
+        .unwrap();
+    drop(store);
+    let store = Store::open_in_dir(dir.path()).unwrap();
+    let json = serde_json::to_value(store.preferences().unwrap()).unwrap();
+    assert_eq!(json["font_family"], "sans");
+    assert_eq!(json["line_spacing"], "relaxed");
+    assert_eq!(json["column_width"], "wide");
 }
