@@ -18,6 +18,9 @@ toolbar-smaller-label = Smaller text
 toolbar-larger =
     .title = Larger text (+)
 toolbar-larger-label = Larger text
+toolbar-settings =
+    .title = Reading settings: font, line spacing, column width
+toolbar-settings-label = Reading settings
 toolbar-theme =
     .title = Theme (D cycles)
 toolbar-theme-label = Theme
@@ -195,6 +198,19 @@ notes-saved = Saved { $time }
 notes-not-saved = Not saved: { $error }
 
 ## Dialogs
+
+settings-title = Reading settings
+settings-font = Font
+settings-font-serif = Serif
+settings-font-sans = Sans-serif
+settings-spacing = Line spacing
+settings-spacing-compact = Compact
+settings-spacing-normal = Normal
+settings-spacing-relaxed = Relaxed
+settings-width = Column width
+settings-width-narrow = Narrow
+settings-width-medium = Medium
+settings-width-wide = Wide
 
 dialog-close =
     .title = Close (Esc)

@@ -16,6 +16,9 @@ toolbar-smaller-label = Chữ nhỏ hơn
 toolbar-larger =
     .title = Chữ lớn hơn (+)
 toolbar-larger-label = Chữ lớn hơn
+toolbar-settings =
+    .title = Tùy chọn đọc: phông chữ, giãn dòng, độ rộng cột
+toolbar-settings-label = Tùy chọn đọc
 toolbar-theme =
     .title = Giao diện (nhấn D để đổi lần lượt)
 toolbar-theme-label = Giao diện
@@ -178,6 +181,19 @@ notes-saved = Đã lưu lúc { $time }
 notes-not-saved = Chưa lưu được: { $error }
 
 ## Hộp thoại
+
+settings-title = Tùy chọn đọc
+settings-font = Phông chữ
+settings-font-serif = Có chân
+settings-font-sans = Không chân
+settings-spacing = Giãn dòng
+settings-spacing-compact = Hẹp
+settings-spacing-normal = Vừa
+settings-spacing-relaxed = Rộng
+settings-width = Độ rộng cột chữ
+settings-width-narrow = Hẹp
+settings-width-medium = Vừa
+settings-width-wide = Rộng
 
 dialog-close =
     .title = Đóng (Esc)

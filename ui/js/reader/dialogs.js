@@ -54,7 +54,8 @@ function fillAbout(article, info) {
   body.append(where);
 }
 
-export function initDialogs(article) {
+/** `settings` is the reading settings dialog, so that keys know when it is open. */
+export function initDialogs(article, settings) {
   const help = document.getElementById("help");
   const about = document.getElementById("about");
   fillHelp();
@@ -77,5 +78,5 @@ export function initDialogs(article) {
 
   document.getElementById("help-button").addEventListener("click", openHelp);
   document.getElementById("about-button").addEventListener("click", openAbout);
-  return { openHelp, openAbout, anyOpen: () => help.open || about.open };
+  return { openHelp, openAbout, anyOpen: () => help.open || about.open || settings.isOpen() };
 }

@@ -17,6 +17,7 @@ import { initPanel } from "./panel/index.js";
 import { initBookmarks } from "./bookmarks.js";
 import { initNotes } from "./notes.js";
 import { initContextMenu } from "./context-menu.js";
+import { initSettings } from "./settings.js";
 
 // Startup marks, milliseconds after navigation, printed with the ready line (MARGIN_TRACE_STARTUP).
 const marks = [["scripts", performance.now()]];
@@ -51,7 +52,8 @@ async function start() {
   marks.push(["painted", performance.now()]);
 
   const viewer = initViewer();
-  const dialogs = initDialogs(opening.article);
+  const settings = initSettings(parts.prefs);
+  const dialogs = initDialogs(opening.article, settings);
   initContextMenu({ highlights: parts.highlights, article: opening.article });
   initKeys({ ...parts, viewer, dialogs });
 

@@ -22,6 +22,10 @@ function apply() {
   document.documentElement.style.setProperty("--font-size", `${current.font_size}px`);
   $("font-smaller").disabled = current.font_size <= FONT_MIN;
   $("font-larger").disabled = current.font_size >= FONT_MAX;
+  const root = document.documentElement.dataset;
+  root.font = current.font_family;
+  root.spacing = current.line_spacing;
+  root.width = current.column_width;
 }
 
 // Changes are applied at once and sent in order, one at a time: the app runs commands
@@ -95,6 +99,10 @@ export function initPreferences(initial, { beforeReload = async () => {} } = {})
   return {
     changeFont,
     cycleTheme,
+    /** The reading setting `key` (font_family, line_spacing, column_width) now. */
+    get: (key) => current[key],
+    /** Changes one reading setting, at once and saved. */
+    set: (key, value) => update({ [key]: value }),
     highlightColour: () => current.highlight_colour,
     setHighlightColour: (colour) => {
       if (colour !== current.highlight_colour) update({ highlight_colour: colour });

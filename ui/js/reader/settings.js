@@ -1,0 +1,30 @@
+// Reading settings: the font, line spacing and column width, in a dialog opened from the
+// toolbar. Each choice applies at once and is saved (prefs.js); the reader keeps its place while
+// the text reflows (reader.js). A modal <dialog> gives focus back to the button when it closes.
+
+const $ = (id) => document.getElementById(id);
+
+export function initSettings(prefs) {
+  const dialog = $("reading-settings");
+  const sync = () => {
+    for (const input of dialog.querySelectorAll("input[type=radio]")) input.checked = prefs.get(input.name) === input.value;
+  };
+  dialog.addEventListener("change", (event) => {
+    const input = event.target;
+    if (input.type === "radio" && input.checked) prefs.set(input.name, input.value);
+  });
+  dialog.querySelector("[data-close]").addEventListener("click", () => dialog.close());
+  // A click on the backdrop (outside the dialog's box) closes it, as Esc does.
+  dialog.addEventListener("click", (event) => {
+    const r = dialog.getBoundingClientRect();
+    const outside = event.clientX < r.left || event.clientX > r.right || event.clientY < r.top || event.clientY > r.bottom;
+    if (event.target === dialog && outside) dialog.close();
+  });
+  function open() {
+    sync();
+    if (!dialog.open) dialog.showModal();
+    (dialog.querySelector("input:checked") || dialog.querySelector("input")).focus();
+  }
+  $("settings-button").addEventListener("click", open);
+  return { open, isOpen: () => dialog.open };
+}
