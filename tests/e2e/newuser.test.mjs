@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { By, Key } from "selenium-webdriver";
-import { launch, tempDataDir, errors, press, screenshot, selectPhrase, sleep, waitHighlights, painted, clickHighlight } from "./harness.mjs";
+import { launch, tempDataDir, errors, invoke, press, screenshot, selectPhrase, sleep, waitHighlights, painted, clickHighlight } from "./harness.mjs";
 
 let app;
 before(async () => {
@@ -360,5 +360,35 @@ test("hovering a highlight with a note shows the note's first lines", async () =
   await d.wait(() => d.executeScript("return (document.getElementById('article').title || '').includes('Why Pywar wrote it')"), 3000,
     "the tooltip does not show the note");
   assert.match(await d.executeScript("return document.getElementById('article').title"), /^Key idea\nWhy Pywar wrote it\nSecond line$/);
+  assert.deepEqual(await errors(app), []);
+});
+
+test("reading settings: font, line spacing and column width apply at once, keep the place, and are saved", async () => {
+  const d = app.driver;
+  await d.manage().window().setRect({ width: 1280, height: 860 });
+  await d.executeScript(`
+    const bar = document.querySelector('.toolbar').getBoundingClientRect().bottom;
+    scrollTo({ top: scrollY + document.getElementById(arguments[0]).getBoundingClientRect().top - bar, behavior: 'instant' });`, TOP_BLOCK);
+  await sleep(300);
+  const before = await d.executeScript("const a = getComputedStyle(document.getElementById('article')); return [a.fontFamily, a.lineHeight, document.getElementById('article').getBoundingClientRect().width]");
+  await d.findElement(By.id("settings-button")).click();
+  await d.wait(() => d.executeScript("return document.getElementById('reading-settings').open"), 3000, "the settings did not open");
+  for (const value of ["sans", "relaxed", "wide"]) {
+    await d.findElement(By.css(`#reading-settings input[value="${value}"]`)).click();
+  }
+  screenshot("16-reading-settings");
+  await press(app, Key.ESCAPE);
+  await d.wait(async () => !(await d.executeScript("return document.getElementById('reading-settings').open")), 3000);
+  assert.equal(await d.executeScript("return document.activeElement.id"), "settings-button", "focus did not go back to the button");
+  await assertStillAtTop("new reading settings");
+  const after = await d.executeScript(`const el = document.getElementById('article'); const a = getComputedStyle(el);
+    return [a.fontFamily, parseFloat(a.lineHeight) / parseFloat(a.fontSize), el.getBoundingClientRect().width, parseFloat(a.fontSize)]`);
+  assert.notEqual(after[0], before[0]);
+  assert.match(after[0], /Sans/);
+  assert.ok(Math.abs(after[1] - 1.9) < 0.01, `line height ${after[1]}`);
+  assert.ok(Math.abs(after[2] - 50 * after[3]) <= 1, `the column is ${after[2]}px, not 50em`);
+  const { value: prefs } = await invoke(app, "update_preferences", { patch: {} });
+  assert.deepEqual([prefs.font_family, prefs.line_spacing, prefs.column_width], ["sans", "relaxed", "wide"]);
+  await invoke(app, "update_preferences", { patch: { font_family: "serif", line_spacing: "normal", column_width: "medium" } });
   assert.deepEqual(await errors(app), []);
 });
