@@ -280,6 +280,21 @@ async function rightClick(x, y) {
   execFileSync("xdotool", ["mousemove", String(Math.round(origin.x + x)), String(Math.round(origin.y + y)), "click", "3"]);
 }
 
+/** The viewport point in the middle of the first four letters of `word` in block `id`. */
+function wordPoint(id, word) {
+  return app.driver.executeScript(`
+    const [id, word] = arguments;
+    const walker = document.createTreeWalker(document.getElementById(id), NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.data.indexOf(word);
+      if (i < 0) continue;
+      const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 4);
+      const b = r.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    }
+    return null;`, id, word);
+}
+
 const menuItems = () => app.driver.executeScript(
   "const m = document.getElementById('context-menu'); return m.hidden ? null : [...m.querySelectorAll('[role=menuitem]')].map((i) => i.textContent)");
 
@@ -306,16 +321,7 @@ test("Margin's own context menu: highlight, copy with citation, a highlight's ac
   await press(app, "h");
   await d.wait(async () => (await painted(app)).some((p) => p.text === "bloodiest"), 3000);
   const index = (await painted(app)).findIndex((p) => p.text === "bloodiest");
-  const point = await d.executeScript(`
-    const block = document.getElementById('casualties-p1');
-    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = n.data.indexOf('bloodiest');
-      if (i < 0) continue;
-      const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 5);
-      const rect = r.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }`);
+  const point = await wordPoint("casualties-p1", "bloodiest");
   assert.ok(index >= 0 && point);
   await rightClick(point.x, point.y);
   await d.wait(async () => (await menuItems()) !== null, 3000, "no menu on a highlight");
@@ -347,15 +353,7 @@ test("hovering a highlight with a note shows the note's first lines", async () =
   await d.findElement(By.id("editor-close")).click();
   await d.wait(() => d.executeScript("return document.getElementById('editor').hidden"), 3000);
   await sleep(300);
-  const rect = await d.executeScript(`
-    const walker = document.createTreeWalker(document.getElementById('conclusion-p1'), NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = n.data.indexOf('comprehensive');
-      if (i < 0) continue;
-      const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 4);
-      const b = r.getBoundingClientRect();
-      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-    }`);
+  const rect = await wordPoint("conclusion-p1", "comprehensive");
   await d.actions({ async: true }).move({ x: Math.round(rect.x), y: Math.round(rect.y), origin: "viewport" }).perform();
   await d.wait(() => d.executeScript("return (document.getElementById('article').title || '').includes('Why Pywar wrote it')"), 3000,
     "the tooltip does not show the note");
