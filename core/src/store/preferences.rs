@@ -105,6 +105,23 @@ pub const COLUMN_WIDTH: Choice = Choice {
     default: "medium",
 };
 
+/// The reader's own reading pace, in words per minute, as the UI learns it (time left).
+pub const READING_PACE: std::ops::RangeInclusive<i64> = 80..=700;
+/// The pace until the reader's own is known: a typical adult's silent reading.
+pub const DEFAULT_READING_PACE: u16 = 230;
+
+fn parse_pace(n: i64) -> Result<u16> {
+    if READING_PACE.contains(&n) {
+        Ok(n as u16)
+    } else {
+        Err(Error::InvalidInput(format!(
+            "reading pace {n} is outside {}–{} words a minute",
+            READING_PACE.start(),
+            READING_PACE.end()
+        )))
+    }
+}
+
 /// Body text size in CSS pixels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct FontSize(pub u8);
@@ -151,6 +168,8 @@ pub struct Preferences {
     pub line_spacing: String,
     /// See [`COLUMN_WIDTH`].
     pub column_width: String,
+    /// Words per minute, within [`READING_PACE`].
+    pub reading_pace: u16,
 }
 
 impl Default for Preferences {
@@ -163,6 +182,7 @@ impl Default for Preferences {
             font_family: FONT_FAMILY.default.to_string(),
             line_spacing: LINE_SPACING.default.to_string(),
             column_width: COLUMN_WIDTH.default.to_string(),
+            reading_pace: DEFAULT_READING_PACE,
         }
     }
 }
@@ -186,6 +206,8 @@ pub struct PreferencesPatch {
     pub line_spacing: Option<String>,
     /// New column width (see [`COLUMN_WIDTH`]).
     pub column_width: Option<String>,
+    /// The reading pace learnt, in words per minute.
+    pub reading_pace: Option<i64>,
 }
 
 impl Preferences {
@@ -247,6 +269,9 @@ impl Store {
                 prefs.language = language;
             }
         }
+        if let Some(pace) = get("reading_pace")?.and_then(|v| v.parse().ok()) {
+            prefs.reading_pace = parse_pace(pace).unwrap_or(DEFAULT_READING_PACE);
+        }
         for choice in [&FONT_FAMILY, &LINE_SPACING, &COLUMN_WIDTH] {
             if let Some(value) = get(choice.key)?.and_then(|v| choice.parse(&v).ok()) {
                 *prefs.choice_mut(choice) = value;
@@ -263,7 +288,10 @@ impl Store {
             super::check_colour(colour)?;
         }
         let language = patch.language.as_deref().map(parse_language).transpose()?;
-        let choices = patch.choices()?;
+        let mut choices = patch.choices()?;
+        if let Some(pace) = patch.reading_pace {
+            choices.push(("reading_pace", parse_pace(pace)?.to_string()));
+        }
         self.write(|tx| {
             let put = |key: &str, value: String| -> Result<()> {
                 tx.execute(

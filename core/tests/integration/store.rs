@@ -299,4 +299,27 @@ fn reading_settings_default_are_validated_and_persist() {
     assert_eq!(json["font_family"], "sans");
     assert_eq!(json["line_spacing"], "relaxed");
     assert_eq!(json["column_width"], "wide");
+    assert_eq!(json["reading_pace"], 230);
+}
+
+#[test]
+fn the_reading_pace_is_kept_within_its_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in_dir(dir.path()).unwrap();
+    for bad in [0, 79, 701, -5] {
+        let err = store
+            .update_preferences(&PreferencesPatch {
+                reading_pace: Some(bad),
+                ..PreferencesPatch::default()
+            })
+            .unwrap_err();
+        assert_eq!(err.kind(), "invalid_input", "{bad}");
+    }
+    let prefs = store
+        .update_preferences(&PreferencesPatch {
+            reading_pace: Some(312),
+            ..PreferencesPatch::default()
+        })
+        .unwrap();
+    assert_eq!(prefs.reading_pace, 312);
 }
