@@ -50,7 +50,10 @@ toolbar-about-label = About
 progress =
     .aria-label = Reading progress
 progress-percent = { $percent }%
-progress-read = { $percent }% read
+progress-read = { $percent }% read, about { $minutes } min left
+# Time left at the reader's own pace, in whole minutes.
+time-left = { $article } min left
+time-left-detail = About { $section } min left in this section, { $article } min in the article, at your reading pace
 
 ## The article
 

@@ -48,7 +48,9 @@ toolbar-about-label = Giới thiệu
 progress =
     .aria-label = Tiến độ đọc
 progress-percent = { $percent }%
-progress-read = Đã đọc { $percent }%
+progress-read = Đã đọc { $percent }%, còn khoảng { $minutes } phút
+time-left = còn { $article } phút
+time-left-detail = Còn khoảng { $section } phút cho phần này, { $article } phút cho cả bài, theo tốc độ đọc của bạn
 
 ## Bài viết
 

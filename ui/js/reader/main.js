@@ -58,7 +58,7 @@ async function start() {
   initKeys({ ...parts, viewer, dialogs });
 
   restorePosition(opening.position);
-  tracker = trackPosition(opening.article, parts.toc);
+  tracker = trackPosition(opening.article, parts.toc, parts.prefs);
   marks.push(["laid out", performance.now()]);
   document.documentElement.dataset.ready = "true";
   // Once a frame with all of it has been rendered: the startup marker (MARGIN_TRACE_STARTUP).

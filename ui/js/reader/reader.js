@@ -4,6 +4,7 @@ import { api, figureUrl } from "../shared/api.js";
 import { button, el } from "../shared/dom.js";
 import { formatDate, scrollProgress } from "../shared/format.js";
 import { t } from "../shared/i18n.js";
+import { createPace, createWordIndex } from "./pace.js";
 
 const SAVE_DELAY_MS = 400;
 
@@ -140,9 +141,33 @@ function keepPlace(article, repaint) {
   };
 }
 
-/** Keeps the progress bar and the TOC current, and saves the position after scrolling stops;
- *  `save()` saves it now. */
-export function trackPosition(article, toc) {
+/** How long is left of the section and of the article at `position`, at the reader's pace, in
+ *  the toolbar; the pace learnt is saved now and then (a preference). */
+function timeLeft(article, toc, prefs) {
+  const index = createWordIndex(article.blocks);
+  const pace = createPace(prefs.get("reading_pace"));
+  const el = document.getElementById("time-left");
+  let saved = pace.wpm();
+  let saveTimer = 0;
+  return (position) => {
+    const words = index.before(position.text_offset);
+    if (pace.observe(words, performance.now()) && Math.abs(pace.wpm() - saved) >= 5 && !saveTimer) {
+      saveTimer = setTimeout(() => {
+        saveTimer = 0;
+        saved = pace.wpm();
+        prefs.set("reading_pace", saved);
+      }, 30_000);
+    }
+    const left = { article: String(pace.minutes(index.total - words)), section: String(pace.minutes(index.sectionEnd(toc.currentSection().id) - words)) };
+    el.textContent = t("time-left", left);
+    el.title = t("time-left-detail", left);
+    return left;
+  };
+}
+
+/** Keeps the progress bar, the time left and the TOC current, and saves the position after
+ *  scrolling stops; `save()` saves it now. */
+export function trackPosition(article, toc, prefs) {
   const fill = document.getElementById("progress-fill");
   const bar = document.getElementById("progress");
   const label = document.getElementById("progress-label");
@@ -152,16 +177,18 @@ export function trackPosition(article, toc) {
   // Called right after restorePosition: where the page is now is what the store holds, so the
   // scroll that restoring caused saves nothing (a write, and an fsync, at every start otherwise).
   let lastSaved = keyOf(currentPosition(article));
+  const showTimeLeft = timeLeft(article, toc, prefs);
 
   function paint() {
     frame = 0;
-    const { progress } = currentPosition(article);
-    const percent = Math.round(progress * 100);
-    fill.style.transform = `scaleX(${progress})`;
-    bar.setAttribute("aria-valuenow", String(percent));
-    bar.setAttribute("aria-valuetext", t("progress-read", { percent: String(percent) }));
-    label.textContent = t("progress-percent", { percent: String(percent) });
+    const position = currentPosition(article);
+    const percent = String(Math.round(position.progress * 100));
+    fill.style.transform = `scaleX(${position.progress})`;
     toc.markCurrent();
+    const left = showTimeLeft(position);
+    bar.setAttribute("aria-valuenow", percent);
+    bar.setAttribute("aria-valuetext", t("progress-read", { percent, minutes: left.article }));
+    label.textContent = t("progress-percent", { percent });
   }
 
   async function save() {
