@@ -115,6 +115,13 @@ test("with the OS in Vietnamese, the whole UI is in Vietnamese", async () => {
     const chrome = await visitEverything(app, "vi-os");
     assert.ok(chrome.some((text) => text.includes("Đã đặt dấu trang")), "the bookmark toast was not seen");
     assertNoEnglish(chrome);
+    // Vietnamese words are longer: at 800×600 every toolbar control is still in the window.
+    await app.driver.manage().window().setRect({ width: 800, height: 600 });
+    await app.driver.wait(() => app.driver.executeScript("return innerWidth <= 800"), 3000);
+    const cut = await app.driver.executeScript(`return [...document.querySelectorAll('.toolbar button, .toolbar select')]
+      .filter((e) => e.getClientRects().length && e.getBoundingClientRect().right > innerWidth + 0.5).map((e) => e.id || e.className)`);
+    assert.deepEqual(cut, [], "toolbar controls past the window's edge at 800×600");
+    screenshot("vi-800x600");
   }, VIETNAMESE_OS);
 });
 

@@ -7,6 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { By, Key } from "selenium-webdriver";
+import { countWords, DEFAULT_WPM } from "../../ui/js/reader/pace.js";
 import { launch, tempDataDir, errors, invoke, press, screenshot, selectPhrase, sleep, waitHighlights, painted, clickHighlight } from "./harness.mjs";
 
 let app;
@@ -388,5 +389,22 @@ test("reading settings: font, line spacing and column width apply at once, keep 
   const { value: prefs } = await invoke(app, "update_preferences", { patch: {} });
   assert.deepEqual([prefs.font_family, prefs.line_spacing, prefs.column_width], ["sans", "relaxed", "wide"]);
   await invoke(app, "update_preferences", { patch: { font_family: "serif", line_spacing: "normal", column_width: "medium" } });
+  assert.deepEqual(await errors(app), []);
+});
+
+test("time left in the section and the article, at a reading pace", async () => {
+  const d = app.driver;
+  const { value: article } = await invoke(app, "get_article");
+  const total = article.blocks.reduce((n, b) => n + countWords(b.text), 0);
+  await d.executeScript("scrollTo({ top: 0, behavior: 'instant' })");
+  await sleep(300);
+  const top = await d.executeScript("const e = document.getElementById('time-left'); return [e.textContent, e.title]");
+  assert.equal(top[0], `${Math.ceil(total / DEFAULT_WPM)} min left`, `the article has ${total} words`);
+  assert.match(top[1], /^About \d+ min left in this section, \d+ min in the article, at your reading pace$/);
+  await d.findElement(By.css('#toc a[data-section="conclusion"]')).click();
+  await sleep(300);
+  const end = await d.executeScript("return document.getElementById('time-left').textContent");
+  assert.ok(parseInt(end, 10) < parseInt(top[0], 10), `${end} at the conclusion, ${top[0]} at the top`);
+  assert.match(await d.findElement(By.id("progress")).getAttribute("aria-valuetext"), /% read, about \d+ min left$/);
   assert.deepEqual(await errors(app), []);
 });
