@@ -107,7 +107,11 @@ const sectionBookmark = (id) => bookmarks.find((b) => b.kind === "section" && b.
  *  press will do. */
 function refreshButton() {
   const button = document.getElementById("bookmark-button");
-  const on = !!sectionBookmark(toc.currentSection().id);
+  // The section the TOC marked last: reading the layout here, while the reader is being
+  // painted at start, would lay the page out an extra time. The first mark calls this again.
+  const section = toc.markedSection();
+  if (!section) return;
+  const on = !!sectionBookmark(section.id);
   button.setAttribute("aria-pressed", String(on));
   translate(button, on ? "toolbar-unbookmark" : "toolbar-bookmark");
   translate(button.querySelector(".visually-hidden"), on ? "toolbar-unbookmark-label" : "toolbar-bookmark-label");

@@ -4,25 +4,23 @@
 // mouse and from the keyboard (the Menu key, Shift+F10), moves with the arrow keys, and gives
 // focus back where it was when it closes.
 
-import { button } from "../shared/dom.js";
+import { button, el } from "../shared/dom.js";
 import { t } from "../shared/i18n.js";
-import { showToast } from "../shared/toast.js";
 import { colourName, colours, meaning } from "./highlights/colours.js";
+import { copyText as copy } from "./highlights/selection-bar.js";
 
 let menu = null;
 let opener = null;
 let highlights = null;
 let article = null;
+/** Set by the Menu key or Shift+F10 just before the contextmenu event they cause. */
+let fromKeyboard = false;
 
 const editable = (el) => el.closest && el.closest("input, textarea, select, [contenteditable=true]");
 
 /** "“quote” — Author, *Title*, Source, year": the article's own metadata, so any article cites. */
 export function citation(quote, meta) {
   return t("citation", { quote, author: meta.author, title: meta.title, source: meta.source, year: meta.published.slice(0, 4) });
-}
-
-function copy(text) {
-  navigator.clipboard.writeText(text).then(() => showToast(t("toast-copied"), 1500), () => showToast(t("toast-copy-failed")));
 }
 
 function item(label, run, className = "") {
@@ -36,17 +34,18 @@ function item(label, run, className = "") {
   return b;
 }
 
-/** What the menu offers for the selection `offsets`. */
+/** What the menu offers for the selection `offsets` (taken when it opened: focus on the menu may
+ *  clear the page's selection). */
 function selectionItems(offsets) {
   const items = colours().map((c) => {
-    const b = item(t("menu-highlight", { colour: colourName(c.name), meaning: meaning(c.name) }), () => highlights.highlightSelection(c.name));
-    b.prepend(button(`swatch hl-${c.name}`));
-    b.firstChild.tabIndex = -1;
-    b.firstChild.setAttribute("aria-hidden", "true");
+    const b = item(t("menu-highlight", { colour: colourName(c.name), meaning: meaning(c.name) }), () => highlights.highlightSelection(c.name, null, offsets));
+    const swatch = el("span", `swatch hl-${c.name}`);
+    swatch.setAttribute("aria-hidden", "true");
+    b.prepend(swatch);
     return b;
   });
   return [...items,
-    item(t("menu-note"), () => highlights.highlightSelection(undefined, "note")),
+    item(t("menu-note"), () => highlights.highlightSelection(undefined, "note", offsets)),
     item(t("menu-copy"), () => copy(offsets.exact)),
     item(t("menu-copy-citation"), () => copy(citation(offsets.exact, article.meta)))];
 }
@@ -71,18 +70,28 @@ function place(x, y) {
 function itemsFor(target, x, y) {
   const offsets = highlights.selectionOffsets();
   if (offsets) return selectionItems(offsets);
+  const selected = String(window.getSelection());
+  // Text selected outside the article (the panel, say): Copy is all there is to do with it.
+  if (selected && !document.getElementById("article").contains(target)) return [item(t("menu-copy"), () => copy(selected))];
   const id = document.getElementById("article").contains(target) ? highlights.at(x, y) : null;
   return id ? highlightItems(highlights.get(id)) : null;
+}
+
+/** Where a menu opened from the keyboard goes: under the selection, or by the focused element. */
+function keyboardPoint() {
+  const sel = window.getSelection();
+  const rect = sel.rangeCount && !sel.isCollapsed ? sel.getRangeAt(0).getBoundingClientRect() : document.activeElement.getBoundingClientRect();
+  return { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 };
 }
 
 function open(event) {
   if (editable(event.target)) return; // the system's menu: cut, copy, paste
   event.preventDefault();
   close({ restoreFocus: false });
-  const keyboard = event.button !== 2 || (event.clientX === 0 && event.clientY === 0);
-  const rect = keyboard ? (window.getSelection().rangeCount ? window.getSelection().getRangeAt(0).getBoundingClientRect() : null) : null;
-  const x = rect ? rect.left : event.clientX;
-  const y = rect ? rect.bottom + 4 : event.clientY;
+  // A modal dialog (help, About, the viewer, settings) is open: nothing of the page behind it.
+  if (document.querySelector("dialog[open]")) return;
+  const { x, y } = fromKeyboard ? keyboardPoint() : { x: event.clientX, y: event.clientY };
+  fromKeyboard = false;
   const items = itemsFor(event.target, x, y);
   if (!items) return;
   opener = document.activeElement === document.body ? document.getElementById("article") : document.activeElement;
@@ -115,10 +124,15 @@ function onKey(event) {
 export function initContextMenu(options) {
   ({ highlights, article } = options);
   menu = document.getElementById("context-menu");
+  document.addEventListener("keydown", (event) => {
+    fromKeyboard = event.key === "ContextMenu" || (event.shiftKey && event.key === "F10");
+  }, true);
   document.addEventListener("contextmenu", open);
   menu.addEventListener("keydown", onKey);
+  // Pressing an item must not take the page's selection away before the click.
+  menu.addEventListener("mousedown", (event) => event.preventDefault());
   document.addEventListener("mousedown", (event) => { if (!menu.contains(event.target)) close({ restoreFocus: false }); });
-  window.addEventListener("scroll", () => close({ restoreFocus: false }), { passive: true });
-  window.addEventListener("blur", () => close({ restoreFocus: false }));
+  window.addEventListener("scroll", () => close(), { passive: true });
+  window.addEventListener("blur", () => close());
   return { close, isOpen: () => !menu.hidden };
 }

@@ -6,9 +6,9 @@ function isTyping(target) {
   return target.closest && target.closest("input, textarea, select, [contenteditable=true]");
 }
 
-export function initKeys({ prefs, toc, viewer, dialogs, highlights, panel, bookmarks }) {
+export function initKeys({ prefs, toc, viewer, dialogs, highlights, panel, bookmarks, menu }) {
   document.addEventListener("keydown", (event) => {
-    if (event.defaultPrevented || viewer.isOpen() || dialogs.anyOpen() || isTyping(event.target)) return;
+    if (event.defaultPrevented || viewer.isOpen() || dialogs.anyOpen() || menu.isOpen() || isTyping(event.target)) return;
     // Ctrl+Z (Cmd+Z) undoes the last delete of a highlight.
     if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === "z") {
       event.preventDefault();

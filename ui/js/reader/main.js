@@ -54,8 +54,8 @@ async function start() {
   const viewer = initViewer();
   const settings = initSettings(parts.prefs);
   const dialogs = initDialogs(opening.article, settings);
-  initContextMenu({ highlights: parts.highlights, article: opening.article });
-  initKeys({ ...parts, viewer, dialogs });
+  const menu = initContextMenu({ highlights: parts.highlights, article: opening.article });
+  initKeys({ ...parts, viewer, dialogs, menu });
 
   restorePosition(opening.position);
   tracker = trackPosition(opening.article, parts.toc, parts.prefs);

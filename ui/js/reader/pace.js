@@ -9,8 +9,8 @@ export const MIN_WPM = 80;
 export const MAX_WPM = 700;
 /** Reading counts once it has gone on this long (ms) without a jump or a pause. */
 const SAMPLE_MS = 15_000;
-/** Longer than this (ms) between two looks is a pause, not reading. */
-const PAUSE_MS = 120_000;
+/** Longer than this (ms) beyond what the words moved take at the slowest pace is a pause. */
+const PAUSE_MS = 60_000;
 /** More than this many words at once is a jump, not reading. */
 const JUMP_WORDS = 400;
 
@@ -42,7 +42,8 @@ export function createPace(wpm = DEFAULT_WPM) {
   let pace = Math.min(MAX_WPM, Math.max(MIN_WPM, wpm || DEFAULT_WPM));
   let from = null;
   function observe(words, now) {
-    if (!from || words < from.words || now - from.time > PAUSE_MS || words - from.words > JUMP_WORDS) {
+    const slowest = ((words - (from ? from.words : 0)) / MIN_WPM) * 60_000;
+    if (!from || words < from.words || now - from.time > PAUSE_MS + slowest || words - from.words > JUMP_WORDS) {
       from = { words, time: now };
       return false;
     }

@@ -135,33 +135,46 @@ function keepPlace(article, repaint) {
     repaint();
   }).observe(root);
   return {
-    scrolled() {
-      if (sameSize()) place = currentPosition(article);
+    /** The reader scrolled to `position` (unless the page's size changed with it: a reflow). */
+    scrolled(position) {
+      if (sameSize()) place = position;
     },
   };
 }
 
-/** How long is left of the section and of the article at `position`, at the reader's pace, in
- *  the toolbar; the pace learnt is saved now and then (a preference). */
-function timeLeft(article, toc, prefs) {
+/** How long is left of the section and of the article, at the reader's pace, in the toolbar.
+ *  The pace learns where the reader settles (not from every frame of a scroll) and is saved now
+ *  and then, as a preference. */
+function timeLeft(article, prefs) {
   const index = createWordIndex(article.blocks);
   const pace = createPace(prefs.get("reading_pace"));
   const el = document.getElementById("time-left");
   let saved = pace.wpm();
   let saveTimer = 0;
-  return (position) => {
-    const words = index.before(position.text_offset);
-    if (pace.observe(words, performance.now()) && Math.abs(pace.wpm() - saved) >= 5 && !saveTimer) {
+  let shown = "";
+  return {
+    /** The reader settled at `position`. */
+    observe(position) {
+      if (!pace.observe(index.before(position.text_offset), performance.now())) return;
+      if (Math.abs(pace.wpm() - saved) < 5 || saveTimer) return;
       saveTimer = setTimeout(() => {
         saveTimer = 0;
         saved = pace.wpm();
         prefs.set("reading_pace", saved);
       }, 30_000);
-    }
-    const left = { article: String(pace.minutes(index.total - words)), section: String(pace.minutes(index.sectionEnd(toc.currentSection().id) - words)) };
-    el.textContent = t("time-left", left);
-    el.title = t("time-left-detail", left);
-    return left;
+    },
+    /** Shows the time left at `position` in `section`; returns the minutes, as strings. */
+    show(position, section) {
+      const words = index.before(position.text_offset);
+      const left = { article: String(pace.minutes(index.total - words)), section: String(pace.minutes(index.sectionEnd(section.id) - words)) };
+      const key = `${left.article}/${left.section}`;
+      if (key !== shown) {
+        shown = key;
+        el.textContent = t("time-left", left);
+        el.title = t("time-left-detail", left);
+      }
+      return left;
+    },
   };
 }
 
@@ -177,15 +190,16 @@ export function trackPosition(article, toc, prefs) {
   // Called right after restorePosition: where the page is now is what the store holds, so the
   // scroll that restoring caused saves nothing (a write, and an fsync, at every start otherwise).
   let lastSaved = keyOf(currentPosition(article));
-  const showTimeLeft = timeLeft(article, toc, prefs);
+  const time = timeLeft(article, prefs);
+  let keep = null;
 
   function paint() {
     frame = 0;
     const position = currentPosition(article);
+    keep?.scrolled(position);
     const percent = String(Math.round(position.progress * 100));
     fill.style.transform = `scaleX(${position.progress})`;
-    toc.markCurrent();
-    const left = showTimeLeft(position);
+    const left = time.show(position, toc.markCurrent());
     bar.setAttribute("aria-valuenow", percent);
     bar.setAttribute("aria-valuetext", t("progress-read", { percent, minutes: left.article }));
     label.textContent = t("progress-percent", { percent });
@@ -193,6 +207,7 @@ export function trackPosition(article, toc, prefs) {
 
   async function save() {
     const position = currentPosition(article);
+    time.observe(position);
     const key = keyOf(position);
     if (key === lastSaved) return;
     try {
@@ -204,9 +219,8 @@ export function trackPosition(article, toc, prefs) {
     }
   }
 
-  const keep = keepPlace(article, paint);
+  keep = keepPlace(article, paint);
   window.addEventListener("scroll", () => {
-    keep.scrolled();
     if (!frame) frame = requestAnimationFrame(paint);
     clearTimeout(saveTimer);
     saveTimer = setTimeout(save, SAVE_DELAY_MS);

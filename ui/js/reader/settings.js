@@ -11,7 +11,8 @@ export function initSettings(prefs) {
   };
   dialog.addEventListener("change", (event) => {
     const input = event.target;
-    if (input.type === "radio" && input.checked) prefs.set(input.name, input.value);
+    // Shows what is in force once saved (a refused change is put back).
+    if (input.type === "radio" && input.checked) prefs.set(input.name, input.value).then(sync);
   });
   dialog.querySelector("[data-close]").addEventListener("click", () => dialog.close());
   // A click on the backdrop (outside the dialog's box) closes it, as Esc does.

@@ -48,6 +48,7 @@ function markCurrent() {
     marked = current;
     currentListeners.forEach((fn) => fn(current));
   }
+  return current;
 }
 
 function step(delta) {
@@ -116,6 +117,8 @@ export function initToc(theArticle) {
     jumpTo,
     step,
     currentSection,
+    /** The section marked last (no layout read), or null before the first mark. */
+    markedSection: () => marked,
     /** `fn(section)` runs whenever the section being read changes. */
     onCurrentChange: (fn) => currentListeners.add(fn),
     toggle: toggleOpen,

@@ -69,6 +69,9 @@ function show(figure) {
   document.getElementById("viewer-position").textContent = t("viewer-position", { index: String(index + 1), total: String(all.length) });
   document.getElementById("viewer-previous").disabled = index <= 0;
   document.getElementById("viewer-next").disabled = index >= all.length - 1;
+  // A button just disabled under the focus would drop it to the page, where the viewer's keys
+  // are not heard.
+  if (dialog.open && (document.activeElement.disabled || !dialog.contains(document.activeElement))) stage.focus();
   reset();
 }
 

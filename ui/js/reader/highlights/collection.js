@@ -47,11 +47,21 @@ function inOrder() {
 const sameAs = (offsets, colour) => [...annotations.values()].find((a) =>
   a.colour === colour && a.position && a.position.start === offsets.start && a.position.end === offsets.end);
 
+/** Saves in flight, by words and colour. */
+const pending = new Map();
+
 /** Highlights `offsets` ({start, end, exact}) in `colour`; the new highlight (or the one that
  *  already marks exactly these words in this colour), or null. */
 async function create(offsets, colour) {
   const existing = sameAs(offsets, colour);
   if (existing) return existing;
+  // The same words being saved already (h pressed twice quickly): the same answer.
+  const key = `${offsets.start}:${offsets.end}:${colour}`;
+  if (!pending.has(key)) pending.set(key, save(offsets, colour).finally(() => pending.delete(key)));
+  return pending.get(key);
+}
+
+async function save(offsets, colour) {
   try {
     const a = await api.createAnnotation(articleId, { ...offsets, colour });
     put(a);

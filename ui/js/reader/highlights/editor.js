@@ -8,7 +8,7 @@ import { inertLinks, showMarkdown } from "../../shared/markdown-view.js";
 import { showToast } from "../../shared/toast.js";
 import { colourName, colours, meaning } from "./colours.js";
 import { topInset } from "../reader.js";
-import { firstRect } from "./paint.js";
+import { firstRect, visibleRect } from "./paint.js";
 
 const NOTE_SAVE_DELAY_MS = 500;
 const GAP = 8;
@@ -98,7 +98,7 @@ function layout(rect, height) {
 function place(id) {
   const { root } = parts;
   root.hidden = false;
-  const rect = firstRect(id) || { left: window.innerWidth / 2, top: 0, bottom: 120 };
+  const rect = visibleRect(id, topInset()) || firstRect(id) || { left: window.innerWidth / 2, top: 0, bottom: 120 };
   // scrollHeight is the content's whole height even while a max-height cuts it.
   const { top, max } = layout(rect, root.scrollHeight + 2);
   root.style.maxHeight = max ? `${max}px` : "";
@@ -114,8 +114,7 @@ function follow() {
   followFrame = requestAnimationFrame(() => {
     followFrame = 0;
     if (!current) return;
-    const rect = firstRect(current);
-    if (!rect || rect.bottom < topInset() || rect.top > window.innerHeight) closeEditor();
+    if (!visibleRect(current, topInset())) closeEditor();
     else place(current);
   });
 }
@@ -218,6 +217,10 @@ export function initEditor(highlights) {
   window.addEventListener("resize", follow);
   // The note growing, a tag added, the preview shown: place it again so it still fits.
   new ResizeObserver(follow).observe(root);
+  // Its highlight deleted (from the editor, the context menu, an undo elsewhere): close.
+  collection.onChange(() => {
+    if (current && !collection.get(current)) closeEditor();
+  });
   root.addEventListener("keydown", (event) => {
     if (event.key !== "Escape") return;
     event.preventDefault();

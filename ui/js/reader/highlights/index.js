@@ -31,10 +31,11 @@ export function initHighlights({ article, textMap, colours: initial, prefs }) {
   initPainting(textMap);
   const collection = createCollection({ articleId: article.meta.id, prefs });
 
-  /** Highlights the selection in `colour` (the last one used by default); `then` opens the
-   *  editor on its note or tags. Resolves to the new highlight, or null. */
-  async function highlightSelection(colour = prefs.highlightColour(), then = null) {
-    const offsets = selectionOffsets();
+  /** Highlights the selection (or `given` offsets, taken from it earlier: the context menu's) in
+   *  `colour` (the last one used by default); `then` opens the editor on its note or tags.
+   *  Resolves to the new highlight, or null. */
+  async function highlightSelection(colour = prefs.highlightColour(), then = null, given = null) {
+    const offsets = given || selectionOffsets();
     if (!offsets) return null;
     hideBar();
     const a = await collection.create(offsets, colour);

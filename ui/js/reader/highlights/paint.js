@@ -87,6 +87,17 @@ export function firstRect(id) {
   return first ? live(first).getBoundingClientRect() : null;
 }
 
+/** The first line of highlight `id` that is on screen between `top` and the window's bottom, or
+ *  null when none is (a long highlight may start above the window and go on in it). */
+export function visibleRect(id, top) {
+  for (const r of painted.get(id) || []) {
+    for (const rect of live(r).getClientRects()) {
+      if (rect.bottom > top && rect.top < window.innerHeight && rect.width > 0) return rect;
+    }
+  }
+  return null;
+}
+
 const inside = (rect, x, y) => x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
 
 /** The id of the highlight drawn under viewport point (x, y) among `annotations`, or null.

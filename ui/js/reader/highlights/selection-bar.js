@@ -49,7 +49,8 @@ export function refreshBarColours() {
   }
 }
 
-function copyText(text) {
+/** Copies `text` to the clipboard and says so (or why not). */
+export function copyText(text) {
   if (!navigator.clipboard || !navigator.clipboard.writeText) {
     showToast(t("toast-copy-unavailable"));
     return;
