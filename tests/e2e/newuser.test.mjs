@@ -317,10 +317,14 @@ test("Margin's own context menu: highlight, copy with citation, a highlight's ac
   const clip = execFileSync("xclip", ["-o", "-selection", "clipboard"], { encoding: "utf8" });
   assert.equal(clip, "“bloodiest” — Lê Tuấn, *The Korean War: What Really Happened at the 38th Parallel?*, Pywar, 2025");
 
-  // On a highlight: its actions; Esc closes the menu.
+  // Highlighting from the menu: the colour chosen, on the words selected.
   await selectPhrase(app, "casualties-p1", "bloodiest");
-  await press(app, "h");
-  await d.wait(async () => (await painted(app)).some((p) => p.text === "bloodiest"), 3000);
+  const sel = await d.executeScript("const r = getSelection().getRangeAt(0).getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }");
+  await rightClick(sel.x, sel.y);
+  await d.wait(async () => (await menuItems()) !== null, 3000, "no menu on the selection");
+  await d.findElement(By.xpath("//div[@id='context-menu']/button[starts-with(normalize-space(), 'Highlight green')]")).click();
+  await d.wait(async () => (await painted(app)).some((p) => p.text === "bloodiest" && p.colour === "green"), 3000,
+    "the menu's Highlight green made no green highlight");
   const index = (await painted(app)).findIndex((p) => p.text === "bloodiest");
   const point = await wordPoint("casualties-p1", "bloodiest");
   assert.ok(index >= 0 && point);
@@ -331,6 +335,15 @@ test("Margin's own context menu: highlight, copy with citation, a highlight's ac
   assert.equal(await d.executeScript("return document.getElementById('editor').hidden"), true, "a right click opened the editor");
   await press(app, Key.ESCAPE);
   assert.equal(await menuItems(), null, "Esc did not close the menu");
+  // Delete from the menu while the editor is open on that highlight: the editor goes too.
+  await clickHighlight(app, (await painted(app)).findIndex((p) => p.text === "bloodiest"));
+  await d.wait(() => d.executeScript("return !document.getElementById('editor').hidden"), 3000, "the editor did not open");
+  const again = await wordPoint("casualties-p1", "bloodiest");
+  await rightClick(again.x, again.y);
+  await d.wait(async () => (await menuItems()) !== null, 3000);
+  await d.findElement(By.xpath("//div[@id='context-menu']/button[normalize-space()='Delete highlight']")).click();
+  await d.wait(async () => !(await painted(app)).some((p) => p.text === "bloodiest"), 3000, "not deleted");
+  assert.equal(await d.executeScript("return document.getElementById('editor').hidden"), true, "the editor stayed open on a deleted highlight");
 
   // Plain text, no selection: no menu of ours and none of the web view's.
   await d.executeScript("getSelection().removeAllRanges()");
@@ -358,7 +371,10 @@ test("hovering a highlight with a note shows the note's first lines", async () =
   await d.actions({ async: true }).move({ x: Math.round(rect.x), y: Math.round(rect.y), origin: "viewport" }).perform();
   await d.wait(() => d.executeScript("return (document.getElementById('article').title || '').includes('Why Pywar wrote it')"), 3000,
     "the tooltip does not show the note");
-  assert.match(await d.executeScript("return document.getElementById('article').title"), /^Key idea\nWhy Pywar wrote it\nSecond line$/);
+  // h highlights in the colour used last (an earlier test may have changed it).
+  const colour = (await painted(app)).find((p) => p.text === "comprehensive overview").colour;
+  const meaning = { yellow: "Key idea", green: "Fact or date", blue: "Context", pink: "Question", purple: "To remember" }[colour];
+  assert.equal(await d.executeScript("return document.getElementById('article').title"), `${meaning}\nWhy Pywar wrote it\nSecond line`);
   assert.deepEqual(await errors(app), []);
 });
 
