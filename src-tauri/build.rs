@@ -15,6 +15,7 @@ const COMMANDS: &[&str] = &[
     "restore_annotation",
     "rename_colour",
     "render_markdown",
+    "render_notes",
     "list_bookmarks",
     "create_bookmark",
     "rename_bookmark",

@@ -134,6 +134,7 @@ pub fn run() {
             commands::annotations::restore_annotation,
             commands::annotations::rename_colour,
             commands::annotations::render_markdown,
+            commands::annotations::render_notes,
             commands::bookmarks::list_bookmarks,
             commands::bookmarks::create_bookmark,
             commands::bookmarks::rename_bookmark,

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { By, Key } from "selenium-webdriver";
 import { countWords, DEFAULT_WPM } from "../../ui/js/reader/pace.js";
-import { launch, tempDataDir, errors, invoke, press, screenshot, selectPhrase, sleep, waitHighlights, painted, clickHighlight } from "./harness.mjs";
+import { launch, tempDataDir, errors, invoke, press, screenshot, selectPhrase, sleep, waitHighlights, waitReady, painted, clickHighlight } from "./harness.mjs";
 
 let app;
 before(async () => {
@@ -422,5 +422,37 @@ test("time left in the section and the article, at a reading pace", async () => 
   const end = await d.executeScript("return document.getElementById('time-left').textContent");
   assert.ok(parseInt(end, 10) < parseInt(top[0], 10), `${end} at the conclusion, ${top[0]} at the top`);
   assert.match(await d.findElement(By.id("progress")).getAttribute("aria-valuetext"), /% read, about \d+ min left$/);
+  assert.deepEqual(await errors(app), []);
+});
+
+test("the panel shows notes as rendered Markdown, four lines at most", async () => {
+  const d = app.driver;
+  const { value: article } = await invoke(app, "get_article");
+  const b = article.blocks.find((x) => x.id === "conclusion-p1");
+  const exact = [...b.text].slice(0, 24).join("");
+  const note = "# Essay plan\n\n**Key** point, *why* it matters\n\n- one\n- two\n- three\n- four\n- five";
+  const created = await invoke(app, "create_annotation", {
+    articleId: "korean-war", annotation: { start: b.start, end: b.start + 24, exact, colour: "green", note, tags: [] },
+  });
+  assert.ok(created.ok, JSON.stringify(created.error));
+  // The collection is the page's; a reload paints what the store holds.
+  await d.executeScript("location.reload()");
+  await waitReady(app);
+  await press(app, "a");
+  const box = `#hl-list li[data-id="${created.value.id}"] .hl-note`;
+  await d.wait(() => d.executeScript("const n = document.querySelector(arguments[0]); return n && n.childElementCount > 0", box), 3000,
+    "the note was not rendered");
+  screenshot("16-7-rendered-notes");
+  const shown = await d.executeScript(`const n = document.querySelector(arguments[0]);
+    const line = parseFloat(getComputedStyle(n).lineHeight);
+    return { tags: [...n.querySelectorAll('*')].map((e) => e.localName), height: n.getBoundingClientRect().height, line,
+             heading: parseFloat(getComputedStyle(n.querySelector('h1')).fontSize), text: parseFloat(getComputedStyle(n).fontSize),
+             clamped: n.classList.contains('clamped'), inButton: !!n.closest('button') };`, box);
+  for (const tag of ["h1", "strong", "em", "ul", "li"]) assert.ok(shown.tags.includes(tag), `no <${tag}> in ${shown.tags}`);
+  assert.ok(shown.height <= 4 * shown.line + 1, `the note is ${shown.height}px high, more than four lines of ${shown.line}px`);
+  assert.ok(shown.clamped, "a cut note does not show that it goes on");
+  assert.equal(shown.heading, shown.text, "a heading in a note is bigger than the note");
+  assert.equal(shown.inButton, false);
+  await press(app, Key.ESCAPE);
   assert.deepEqual(await errors(app), []);
 });

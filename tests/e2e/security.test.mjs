@@ -70,14 +70,19 @@ test("payloads in notes, tags, colour names, labels and free notes never run", a
       return {
         pwned: typeof window.__pwned,
         found: found.map((e) => e.outerHTML.slice(0, 80)),
-        listText: document.getElementById('hl-list').textContent,
+        noteText: document.querySelector('#hl-list .hl-note')?.textContent,
+        noteRendered: document.querySelector('#hl-list .hl-note')?.childElementCount > 0,
         tags: [...document.querySelectorAll('#hl-list .tag')].map((t) => t.textContent),
         meaning: document.querySelector('#colour-meanings input[aria-label="Meaning of pink"]').value,
         label: document.querySelector('#bm-list .bm-label').value,
       };`);
     assert.equal(result.pwned, "undefined", "a payload ran");
     assert.deepEqual(result.found, [], "active elements made it into the page");
-    assert.ok(result.listText.includes("<img src=x onerror=window.__pwned=1>"), "the note is shown as text in the panel");
+    // The panel shows the note as core rendered and sanitised it (issue 16, bug 7), as the
+    // editor's preview does: the link's text is there without its link, and what ammonia keeps of
+    // the raw HTML is text (no element: \`found\` above is empty).
+    assert.ok(result.noteRendered, "the note in the panel is rendered Markdown");
+    assert.ok(result.noteText.includes("click me"), result.noteText);
     assert.deepEqual(result.tags, ["<img src=x onerror=window.__pwned=1>", "<svg onload=window.__pwned=1>"]);
     assert.equal(result.meaning, "<script>window.__pwned=1</script>");
     assert.equal(result.label, "<img src=x onerror=window.__pwned=1>");

@@ -72,3 +72,16 @@ pub async fn render_markdown(markdown: String) -> Result<String> {
     margin_core::store::check_note(&markdown)?;
     Ok(margin_core::markdown::render(&markdown))
 }
+
+/// Renders many notes at once for the panel's list, in the order given: one call for the list
+/// instead of one per highlight.
+#[tauri::command]
+pub async fn render_notes(notes: Vec<String>) -> Result<Vec<String>> {
+    notes
+        .iter()
+        .map(|note| {
+            margin_core::store::check_note(note)?;
+            Ok(margin_core::markdown::render(note))
+        })
+        .collect()
+}

@@ -28,6 +28,7 @@ export const api = {
   restoreAnnotation: (articleId, id) => invoke("restore_annotation", { articleId, id }),
   renameColour: (colour, meaning) => invoke("rename_colour", { colour, meaning }),
   renderMarkdown: (markdown) => invoke("render_markdown", { markdown }),
+  renderNotes: (notes) => invoke("render_notes", { notes }),
 
   listBookmarks: (articleId) => invoke("list_bookmarks", { articleId }),
   createBookmark: (articleId, bookmark) => invoke("create_bookmark", { articleId, bookmark }),

@@ -3,12 +3,16 @@
 // 1,000 highlights it is several thousand elements that a reader with the panel closed never
 // sees, built at start for nothing (docs/performance.md).
 
+import { api } from "../../shared/api.js";
 import { button, el } from "../../shared/dom.js";
 import { t, translate } from "../../shared/i18n.js";
+import { inertLinks } from "../../shared/markdown-view.js";
 import { colourName, colours, meaning } from "../highlights/colours.js";
 import { sectionTitles } from "../sections.js";
 
 let highlights = null;
+/** Sanitised HTML of notes already rendered by core, by their Markdown. */
+const rendered = new Map();
 let titles = new Map();
 const activeColours = new Set();
 const $ = (id) => document.getElementById(id);
@@ -37,10 +41,15 @@ function item(a) {
   const jump = button("hl-jump");
   const where = a.position ? titles.get(a.section_id) || "" : t("panel-orphan");
   jump.append(el("span", "hl-section", where), el("span", "hl-quote", a.quote.exact));
-  if (a.note) jump.append(el("span", "hl-note", a.note));
   if (a.position) jump.addEventListener("click", () => highlights.flash(a.id));
   else jump.disabled = true;
   li.append(jump);
+  if (a.note) {
+    // Outside the button: a note may hold lists and headings, which a button may not.
+    const note = el("div", "hl-note");
+    note.dataset.markdown = a.note;
+    li.append(note);
+  }
   if (a.tags.length) {
     const tags = el("ul", "tag-list");
     tags.append(...a.tags.map((tag) => el("li", "tag", tag)));
@@ -66,6 +75,32 @@ function renderList() {
   list.replaceChildren(...shown.map(item));
   if (!all.length) list.append(translate(el("li", "empty"), "panel-empty"));
   else if (!shown.length) list.append(translate(el("li", "empty"), "panel-no-match"));
+  fillNotes(list);
+}
+
+function showNote(box, html) {
+  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, "text/html");
+  box.replaceChildren(...doc.body.childNodes);
+  box.classList.toggle("clamped", box.scrollHeight > box.clientHeight + 1);
+}
+
+/** Puts each note in the list as core rendered and sanitised it, asking core once for the new ones. */
+async function fillNotes(list) {
+  const boxes = [...list.querySelectorAll(".hl-note")];
+  const missing = [...new Set(boxes.map((b) => b.dataset.markdown).filter((md) => !rendered.has(md)))];
+  if (missing.length) {
+    try {
+      const html = await api.renderNotes(missing);
+      missing.forEach((md, i) => rendered.set(md, html[i]));
+    } catch {
+      // A note core refuses to render is shown as its text.
+    }
+  }
+  for (const box of boxes) {
+    if (!box.isConnected) continue;
+    if (rendered.has(box.dataset.markdown)) showNote(box, rendered.get(box.dataset.markdown));
+    else box.textContent = box.dataset.markdown;
+  }
 }
 
 /** The colour chips that filter the list. */
@@ -97,5 +132,6 @@ export function initHighlightList(article, collection) {
   titles = sectionTitles(article);
   $("hl-search").addEventListener("input", renderList);
   $("hl-tag").addEventListener("change", renderList);
+  inertLinks($("hl-list"));
   renderColourFilter();
 }
