@@ -4,7 +4,11 @@
 import { api } from "./api.js";
 
 export async function showMarkdown(container, markdown) {
-  const html = await api.renderMarkdown(markdown);
+  showHtml(container, await api.renderMarkdown(markdown));
+}
+
+/** Puts HTML that core already sanitised into the container, parsed where nothing runs. */
+export function showHtml(container, html) {
   const doc = new DOMParser().parseFromString(`<body>${html}</body>`, "text/html");
   container.replaceChildren(...doc.body.childNodes);
 }

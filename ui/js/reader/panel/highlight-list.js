@@ -6,7 +6,7 @@
 import { api } from "../../shared/api.js";
 import { button, el } from "../../shared/dom.js";
 import { t, translate } from "../../shared/i18n.js";
-import { inertLinks } from "../../shared/markdown-view.js";
+import { inertLinks, showHtml } from "../../shared/markdown-view.js";
 import { colourName, colours, meaning } from "../highlights/colours.js";
 import { sectionTitles } from "../sections.js";
 
@@ -79,8 +79,7 @@ function renderList() {
 }
 
 function showNote(box, html) {
-  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, "text/html");
-  box.replaceChildren(...doc.body.childNodes);
+  showHtml(box, html);
   box.classList.toggle("clamped", box.scrollHeight > box.clientHeight + 1);
 }
 
