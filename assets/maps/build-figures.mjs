@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { geoArea, geoBounds, geoConicConformal, geoDistance, geoGraticule, geoPath } from 'd3-geo';
 import { feature, mesh } from 'topojson-client';
+import { circleBox, createBoard, rectBox, textBox, textWidth } from './labels.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
@@ -78,6 +79,9 @@ const COLOR = {
   panmunjom: '#c62828',
 };
 
+// Font size of each text class, in map units: the stylesheet and the label boxes both use it.
+const SIZE = { gl: 14, city: 17, small: 15, country: 19, water: 16, title: 24, credit: 14, lg: 15, lgt: 16 };
+
 // Shared stylesheet. Figures are shown as <img>, so an internal <style> is
 // fine and keeps the markup (and the committed files) small.
 const STYLE = `
@@ -87,16 +91,16 @@ text{fill:${COLOR.ink}}
 .coast{fill:none;stroke:#857f73;stroke-width:.7;stroke-linejoin:round}
 .border{fill:none;stroke:#6d675e;stroke-width:1.2;stroke-dasharray:6 2 1.5 2}
 .grat{fill:none;stroke:#4d7293;stroke-opacity:.35;stroke-width:.8}
-.gl{font-size:14px;fill:#3d5d78}
+.gl{font-size:${SIZE.gl}px;fill:#3d5d78}
 .h{paint-order:stroke;stroke:#fff;stroke-width:4px;stroke-linejoin:round}
-.city{font-size:17px}
-.small{font-size:15px}
-.country{font-size:19px;font-weight:bold;letter-spacing:3px;fill:#6e695f}
-.water{font-size:16px;font-style:italic;fill:#356489}
-.title{font-size:24px;font-weight:bold}
-.credit{font-size:14px;fill:#555}
-.lg{font-size:15px}
-.lgt{font-size:16px;font-weight:bold}
+.city{font-size:${SIZE.city}px}
+.small{font-size:${SIZE.small}px}
+.country{font-size:${SIZE.country}px;font-weight:bold;letter-spacing:3px;fill:#6e695f}
+.water{font-size:${SIZE.water}px;font-style:italic;fill:#356489}
+.title{font-size:${SIZE.title}px;font-weight:bold}
+.credit{font-size:${SIZE.credit}px;fill:#555}
+.lg{font-size:${SIZE.lg}px}
+.lgt{font-size:${SIZE.lgt}px;font-weight:bold}
 .frame{fill:none;stroke:#777;stroke-width:1}
 .dot{fill:${COLOR.ink};stroke:#fff;stroke-width:1.5}
 `;
@@ -152,10 +156,6 @@ function pathData(points, close = false) {
   return points.map(([x, y], i) => `${i ? 'L' : 'M'}${r1(x)},${r1(y)}`).join('') + (close ? 'Z' : '');
 }
 
-/** Rough rendered width of a string, used only to size legend boxes. */
-function textWidth(s, size) {
-  return s.length * size * 0.6; // DejaVu Sans is wide; err on the generous side
-}
 
 function svgDocument({ height, title, desc, body }) {
   return (
@@ -417,9 +417,10 @@ function graticule(map, { step, lon, lat, skipLat = [], skipLon = [] }) {
 }
 
 /** Scale bar in km; the scale is measured at `at` (it varies < 1 % here). */
-function scaleBar(map, { x, y, km, at }) {
+function scaleBar(map, board, { x, y, km, at }) {
   const len = km * map.pxPerKm(at);
   const out = [];
+  board.add({ name: 'scale bar', boxes: [rectBox(x - 10, y - 26, len + 74, 40)], svg: out });
   out.push(tag('rect', { x: x - 10, y: y - 26, width: len + 74, height: 40, fill: '#fff', 'fill-opacity': '0.8', rx: 3 }));
   out.push(tag('rect', { x, y: y - 4, width: len / 2, height: 6, fill: COLOR.ink }));
   out.push(tag('rect', { x: x + len / 2, y: y - 4, width: len / 2, height: 6, fill: '#fff', stroke: COLOR.ink, 'stroke-width': 1 }));
@@ -430,14 +431,46 @@ function scaleBar(map, { x, y, km, at }) {
   return out;
 }
 
-/** A city dot with its label offset by (dx, dy). */
-function city(map, lonlat, name, { dx = 8, dy = 5, anchor = 'start', cls = 'city', capital = false } = {}) {
+/**
+ * A text label at (x, y), checked against the board's rules (see labels.mjs). `point` is the
+ * place it names, for the side rule; `onLine` marks a label written along a line on purpose.
+ */
+function label(board, name, x, y, content, opts = {}) {
+  const { point, onLine, size = SIZE[opts.cls], letterSpacing = opts.cls === 'country' ? 3 : 0, ...textOpts } = opts;
+  const box = textBox(x, y, content, { size, letterSpacing, anchor: textOpts.anchor, lineHeight: textOpts.lineHeight, rotate: textOpts.rotate });
+  return board.add({ name, boxes: [box], point, onLine, svg: text(x, y, content, textOpts) });
+}
+
+/** Where a label may go around a dot of radius r, as [dx, dy, anchor], in the usual order of preference. */
+function positionsAround(r, size) {
+  const below = r + 0.76 * size + 3;
+  return [
+    [r + 5, 0.3 * size, 'start'], [-(r + 5), 0.3 * size, 'end'],
+    [r + 3, -(r + 2), 'start'], [r + 3, below, 'start'],
+    [-(r + 3), -(r + 2), 'end'], [-(r + 3), below, 'end'],
+    [0, -(r + 5), 'middle'], [0, below + 2, 'middle'],
+  ];
+}
+
+/**
+ * A city dot at its true place, and its name at the first position around it that the board
+ * allows: (dx, dy, anchor) when given, then the eight usual positions.
+ */
+function city(map, board, lonlat, name, { dx, dy = 5, anchor = 'start', cls = 'city', capital = false } = {}) {
   const [x, y] = map.p(lonlat);
-  const out = [];
-  if (capital) out.push(tag('circle', { cx: x, cy: y, r: 7, fill: '#fff', stroke: COLOR.ink, 'stroke-width': 2 }));
-  out.push(tag('circle', { cx: x, cy: y, r: capital ? 3.2 : 4.5, class: 'dot' }));
-  out.push(text(x + dx, y + dy, name, { cls, anchor }));
-  return out;
+  const r = capital ? 7 : 4.5;
+  const dot = [];
+  if (capital) dot.push(tag('circle', { cx: x, cy: y, r: 7, fill: '#fff', stroke: COLOR.ink, 'stroke-width': 2 }));
+  dot.push(tag('circle', { cx: x, cy: y, r: capital ? 3.2 : 4.5, class: 'dot' }));
+  board.add({ name: `${name} (dot)`, boxes: [circleBox(x, y, r + 1)], mark: true, svg: dot });
+  const size = SIZE[cls];
+  const offsets = [...(dx === undefined ? [] : [[dx, dy, anchor]]), ...positionsAround(r, size)];
+  const candidates = offsets.map(([ox, oy, a]) => ({
+    boxes: [textBox(x + ox, y + oy, name, { size, anchor: a })],
+    point: [x, y],
+    svg: text(x + ox, y + oy, name, { cls, anchor: a }),
+  }));
+  return [...dot, board.place(name, candidates)];
 }
 
 /**
@@ -453,12 +486,12 @@ function halfPlaneOfParallel(map, lat, side) {
 }
 
 /** A label placed on a parallel, rotated to follow its curve. */
-function labelOnParallel(map, lat, lon, content, opts = {}) {
+function labelOnParallel(map, board, lat, lon, content, opts = {}) {
   const [x0, y0] = map.p([lon - 0.2, lat]);
   const [x1, y1] = map.p([lon + 0.2, lat]);
   const [x, y] = map.p([lon, lat]);
   const angle = (Math.atan2(y1 - y0, x1 - x0) * 180) / Math.PI;
-  return text(x, y + (opts.dy ?? -8), content, { ...opts, rotate: angle });
+  return label(board, content, x, y + (opts.dy ?? -8), content, { ...opts, rotate: angle, onLine: true });
 }
 
 /**
@@ -500,6 +533,27 @@ function arrow(map, from, to, { color, bend = 0, width = 5, head = 17 }) {
   ];
 }
 
+/**
+ * A numbered badge for the element at `lonlat` with its date beside it, at the first of
+ * `spots` the board allows. A spot is { dx, dy, date }: the badge's offset from the element and
+ * where the date goes (right, left, above or below the badge).
+ */
+function datedBadge(map, board, lonlat, n, color, date, spots) {
+  const [px, py] = map.p(lonlat);
+  const size = SIZE.small;
+  const dateAt = { right: [18, 5, 'start'], left: [-18, 5, 'end'], above: [0, -20, 'middle'], below: [0, 30, 'middle'] };
+  const candidates = spots.map(({ dx, dy, date: side }) => {
+    const [x, y] = [px + dx, py + dy];
+    const [ox, oy, anchor] = dateAt[side];
+    return {
+      boxes: [circleBox(x, y, 15), textBox(x + ox, y + oy, date, { size, anchor })],
+      point: [px, py],
+      svg: [...badge(x, y, n, color), text(x + ox, y + oy, date, { cls: 'small', anchor, style: 'font-weight:bold' })],
+    };
+  });
+  return board.place(`badge ${n}`, candidates);
+}
+
 /** Numbered disc tying a map element to its legend entry. */
 function badge(x, y, n, color) {
   return [
@@ -534,7 +588,7 @@ function legend({ title, items, width, textX = 70 }, place) {
     out.push(...it.symbol(x + 14, cy));
     out.push(text(x + textX, cy + 5, lines, { cls: 'lg', halo: false, lineHeight: lineH }));
   }
-  return { svg: out, width: w, height: h };
+  return { svg: out, width: w, height: h, box: rectBox(x, y, w, h) };
 }
 
 // Legend symbols --------------------------------------------------------------
@@ -601,12 +655,17 @@ function mapFigure({ map, atlas, height, title, desc, defs = [], layers, overlay
 }
 
 /** A country name, in capitals, at a lon/lat. */
-function countryLabel(map, lonlat, name) {
-  return text(...map.p(lonlat), name, { cls: 'country', anchor: 'middle' });
+function countryLabel(map, board, lonlat, name) {
+  return label(board, name, ...map.p(lonlat), name, { cls: 'country', anchor: 'middle' });
 }
 
-function waterLabel(map, lonlat, name) {
-  return text(...map.p(lonlat), name, { cls: 'water', anchor: 'middle', lineHeight: 19 });
+function waterLabel(map, board, lonlat, name) {
+  return label(board, String(name), ...map.p(lonlat), name, { cls: 'water', anchor: 'middle', lineHeight: 19 });
+}
+
+/** A board for a map: the 38th parallel is the line no label may cross. */
+function boardFor(map) {
+  return createBoard([{ name: 'the 38th parallel', points: densify(PARALLEL_38).map(map.p) }]);
 }
 
 /** The 38th parallel across the whole frame (well past its edges). */
@@ -639,26 +698,9 @@ function figure1945(atlas) {
   ];
   const parallelLabel = { cls: 'city', anchor: 'middle', style: `font-weight:bold;fill:${COLOR.parallel}` };
   const zoneLabel = { cls: 'city', anchor: 'middle', lineHeight: 21, style: 'font-weight:bold' };
+  const board = boardFor(map);
 
-  const layers = [
-    ...baseLayers(map, atlas, { fills, drawKoreanBorder: false, graticuleOpts: { step: 2, ...ext, skipLat: [34, 38] } }),
-    tag('use', { href: '#p38', stroke: '#fff', 'stroke-width': 7, 'stroke-opacity': '0.8' }),
-    tag('use', { href: '#p38', stroke: COLOR.parallel, 'stroke-width': 4 }),
-    labelOnParallel(map, 38, 131.3, '38th parallel (38°N)', parallelLabel),
-    labelOnParallel(map, 38, 123.2, '38°N', parallelLabel),
-    text(...map.p([127.15, 40.25]), ['Soviet occupation zone', '(from August 1945)'], zoneLabel),
-    text(...map.p([127.95, 36.6]), ['US occupation zone', '(from September 1945)'], zoneLabel),
-    ...city(map, PLACES.pyongyang, 'Pyongyang', { dx: -12, anchor: 'end', capital: true }),
-    ...city(map, PLACES.seoul, 'Seoul', { dx: 12, dy: 6, capital: true }),
-    countryLabel(map, [124.4, 42.6], 'CHINA'),
-    countryLabel(map, [132.6, 43.75], 'SOVIET UNION'),
-    countryLabel(map, [132.9, 34.7], 'JAPAN'),
-    waterLabel(map, [124.0, 37.0], 'Yellow Sea'),
-    waterLabel(map, [131.2, 39.6], ['Sea of Japan', '(East Sea)']),
-    ...scaleBar(map, { x: 720, y: 505, km: 200, at: [127.5, 38] }),
-  ];
-
-  const legendSvg = legend({
+  const legendBox = legend({
     items: [
       { symbol: swatch(COLOR.north), text: ['Soviet occupation zone', '(from August 1945)'] },
       { symbol: swatch(COLOR.south), text: ['US occupation zone', '(from September 1945)'] },
@@ -667,9 +709,29 @@ function figure1945(atlas) {
       { symbol: lineSymbol({ class: 'border' }), text: 'Borders (present-day)' },
       { symbol: dotSymbol(true), text: 'City' },
     ],
-  }, (w, h) => [14, bottom - h - 14]).svg;
+  }, (w, h) => [14, bottom - h - 14]);
+  board.add({ name: 'legend', boxes: [legendBox.box], svg: [] });
 
-  return mapFigure({
+  const layers = [
+    ...baseLayers(map, atlas, { fills, drawKoreanBorder: false, graticuleOpts: { step: 2, ...ext, skipLat: [34, 38] } }),
+    tag('use', { href: '#p38', stroke: '#fff', 'stroke-width': 7, 'stroke-opacity': '0.8' }),
+    tag('use', { href: '#p38', stroke: COLOR.parallel, 'stroke-width': 4 }),
+    labelOnParallel(map, board, 38, 131.3, '38th parallel (38°N)', parallelLabel),
+    labelOnParallel(map, board, 38, 123.2, '38°N', parallelLabel),
+    label(board, 'Soviet zone', ...map.p([127.15, 40.25]), ['Soviet occupation zone', '(from August 1945)'], { ...zoneLabel, point: map.p([127.15, 40.25]) }),
+    label(board, 'US zone', ...map.p([127.95, 36.6]), ['US occupation zone', '(from September 1945)'], { ...zoneLabel, point: map.p([127.95, 36.6]) }),
+    countryLabel(map, board, [124.4, 42.6], 'CHINA'),
+    countryLabel(map, board, [132.6, 43.75], 'SOVIET UNION'),
+    countryLabel(map, board, [132.9, 34.7], 'JAPAN'),
+    waterLabel(map, board, [124.0, 37.0], 'Yellow Sea'),
+    waterLabel(map, board, [131.2, 39.6], ['Sea of Japan', '(East Sea)']),
+    ...scaleBar(map, board, { x: 720, y: 505, km: 200, at: [127.5, 38] }),
+    ...city(map, board, PLACES.pyongyang, 'Pyongyang', { dx: -12, anchor: 'end', capital: true }),
+    ...city(map, board, PLACES.seoul, 'Seoul', { dx: 12, dy: 6, capital: true }),
+  ];
+  const legendSvg = legendBox.svg;
+
+  const svg = mapFigure({
     map,
     atlas,
     height,
@@ -683,6 +745,7 @@ function figure1945(atlas) {
     layers,
     overlay: legendSvg,
   });
+  return { svg, board };
 }
 
 // ---------------------------------------------------------------------------
@@ -711,6 +774,35 @@ const FRONT_JAN_1951 = [
   [126.75, 36.97], [127.1, 37.0], [127.5, 37.05], [127.9, 37.2], [128.45, 37.15], [128.9, 37.3], [129.3, 37.45],
 ];
 
+/** The legend of the movements map, in the sea on the right. */
+function movementsLegend() {
+  const badgeLine = (n, color, lineAttrs) => (x, y) => [
+    ...badge(x + 13, y, n, color),
+    tag('path', { d: `M${r1(x + 32)},${r1(y)}h26`, fill: 'none', ...lineAttrs }),
+  ];
+  const badgeArrow = (n, color) => (x, y) => [
+    ...badge(x + 13, y, n, color),
+    tag('path', { d: `M${r1(x + 32)},${r1(y)}h14`, stroke: color, 'stroke-width': 5, fill: 'none' }),
+    tag('path', { d: pathData([[x + 60, y], [x + 45, y - 8], [x + 45, y + 8]], true), fill: color }),
+  ];
+  return legend(
+    {
+      textX: 84,
+      items: [
+        { symbol: badgeArrow(1, COLOR.nk), text: ['North Korean invasion across', 'the 38th parallel, 25 June 1950'] },
+        { symbol: badgeLine(2, COLOR.perimeter, { stroke: COLOR.perimeter, 'stroke-width': 4 }), text: ['Pusan perimeter, Aug–Sep 1950', '(approximate)'] },
+        { symbol: badgeArrow(3, COLOR.un), text: ['Incheon landing,', '15 September 1950'] },
+        { symbol: badgeArrow(4, COLOR.un), text: ['UN advance toward the Yalu,', 'October–November 1950'] },
+        { symbol: lineSymbol({ stroke: COLOR.un, 'stroke-width': 3.5, 'stroke-dasharray': '9 5', transform: 'translate(14 0)' }), text: ['Farthest UN advance,', 'November 1950 (approximate)'] },
+        { symbol: badgeArrow(5, COLOR.cn), text: ['Chinese intervention,', 'from October 1950'] },
+        { symbol: badgeLine(6, COLOR.frontJan, { stroke: COLOR.frontJan, 'stroke-width': 3.5, 'stroke-dasharray': '9 5' }), text: ['Front in January 1951', '(approximate)'] },
+        { symbol: badgeLine(7, COLOR.front51, { stroke: COLOR.front51, 'stroke-width': 4 }), text: ['Front near the 38th parallel', 'from mid-1951 (approximate:', 'today’s border)'] },
+      ],
+    },
+    (w, h) => [WIDTH - w - 14, TITLE_H + 90],
+  );
+}
+
 function figureMovements(atlas) {
   const ext = { lon: [123.8, 133.6], lat: [34.3, 42.5] };
   const frameHeight = 1000;
@@ -736,7 +828,9 @@ function figureMovements(atlas) {
     const [x, y] = map.p(lonlat);
     return [x + dx, y + dy];
   };
-  const dateLabel = (lonlat, dx, dy, s, anchor = 'start') => text(...b(lonlat, dx, dy), s, { cls: 'small', anchor, style: 'font-weight:bold' });
+  const board = boardFor(map);
+  const legendBox = movementsLegend();
+  board.add({ name: 'legend', boxes: [legendBox.box], svg: [] });
 
   const layers = [
     ...baseLayers(map, atlas, { fills, drawKoreanBorder: false, graticuleOpts: { step: 2, ...ext, skipLat: [38], skipLon: [130, 132] } }),
@@ -772,69 +866,38 @@ function figureMovements(atlas) {
     ...arrow(map, [125.9, 41.45], [126.05, 40.0], { color: COLOR.cn, bend: 0.05 }),
     ...arrow(map, [127.0, 41.95], [127.1, 40.6], { color: COLOR.cn, bend: -0.05 }),
     ...arrow(map, [126.45, 39.4], [127.45, 37.3], { color: COLOR.cn, bend: -0.1 }),
-    // Places.
-    ...city(map, PLACES.pyongyang, 'Pyongyang', { dx: -12, anchor: 'end', capital: true }),
-    ...city(map, PLACES.seoul, 'Seoul', { dx: 12, dy: 6, capital: true }),
-    ...city(map, PLACES.incheon, 'Incheon', { dx: -9, dy: -7, anchor: 'end' }),
-    ...city(map, PLACES.busan, 'Busan (Pusan)', { dx: 8, dy: 18 }),
-    ...city(map, PLACES.daegu, 'Daegu', { dx: 9, dy: 5 }),
-    ...city(map, PLACES.sinuiju, 'Sinuiju', { dx: 6, dy: 18 }),
-    ...city(map, PLACES.hungnam, 'Hungnam', { dx: 9, dy: 5 }),
-    text(...b(PLACES.chosin, 10, -6), 'Chosin Res.', { cls: 'small', style: 'font-style:italic' }),
-    ...city(map, PLACES.hyesan, 'Hyesan', { dx: 9, dy: 4, cls: 'small' }),
-    text(...b([125.3, 40.75]), 'Yalu River', { cls: 'water', rotate: -30, style: `fill:${COLOR.yalu};font-weight:bold` }),
-    countryLabel(map, [124.8, 42.2], 'CHINA'),
+    label(board, 'Chosin Res.', ...b(PLACES.chosin, 10, -6), 'Chosin Res.', { cls: 'small', style: 'font-style:italic' }),
+    label(board, 'Yalu River', ...b([125.3, 40.75]), 'Yalu River', { cls: 'water', rotate: -30, style: `fill:${COLOR.yalu};font-weight:bold` }),
+    countryLabel(map, board, [124.8, 42.2], 'CHINA'),
     // Only a sliver of the Soviet Union shows at the top: the name starts on
     // it and runs out over the sea.
-    text(...map.p([130.75, 42.45]), 'SOVIET UNION', { cls: 'country', style: 'font-size:16px' }),
-    countryLabel(map, [132.6, 34.85], 'JAPAN'),
-    waterLabel(map, [124.5, 36.3], 'Yellow Sea'),
-    labelOnParallel(map, 38, 124.6, '38th parallel', { cls: 'small', anchor: 'middle', style: `font-weight:bold;fill:${COLOR.parallel}` }),
-    // Numbered badges with their dates.
-    ...badge(...b([128.75, 38.1], 24, 16), 1, COLOR.nk),
-    dateLabel([128.75, 38.1], 42, 21, '25 Jun 1950'),
-    ...badge(...b([128.4, 35.62], -24, 0), 2, COLOR.perimeter),
-    dateLabel([128.4, 35.62], -42, 5, 'Aug–Sep 1950', 'end'),
-    ...badge(...b([125.3, 36.95], -16, 8), 3, COLOR.un),
-    dateLabel([125.3, 36.95], -16, 38, '15 Sep 1950', 'middle'),
-    ...badge(...b([126.22, 38.35], -20, 4), 4, COLOR.un),
-    dateLabel([126.22, 38.35], -38, 9, 'Oct–Nov 1950', 'end'),
-    ...badge(...b([124.3, 40.6], -4, -18), 5, COLOR.cn),
-    dateLabel([124.3, 40.6], -4, -38, 'from Oct 1950', 'middle'),
-    ...badge(...b([129.3, 37.45], 22, 0), 6, COLOR.frontJan),
-    dateLabel([129.3, 37.45], 40, 5, 'Jan 1951'),
-    ...badge(...b([127.75, 38.28], 0, -22), 7, COLOR.front51),
-    dateLabel([127.75, 38.28], 18, -17, 'from mid-1951'),
-    ...scaleBar(map, { x: 40, y: bottom - 22, km: 100, at: [127.5, 38] }),
+    label(board, 'SOVIET UNION', ...map.p([130.75, 42.45]), 'SOVIET UNION', { cls: 'country', size: 16, style: 'font-size:16px' }),
+    countryLabel(map, board, [132.6, 34.85], 'JAPAN'),
+    waterLabel(map, board, [124.5, 36.3], 'Yellow Sea'),
+    labelOnParallel(map, board, 38, 124.6, '38th parallel', { cls: 'small', anchor: 'middle', style: `font-weight:bold;fill:${COLOR.parallel}` }),
+    ...scaleBar(map, board, { x: 40, y: bottom - 22, km: 100, at: [127.5, 38] }),
+    // Numbered badges with their dates, each beside its arrow or line; (1) sits in the sea beside
+    // the eastern invasion arrow, clear of the parallel it has just crossed.
+    ...datedBadge(map, board, [128.85, 37.8], 1, COLOR.nk, '25 Jun 1950', [{ dx: 28, dy: 0, date: 'right' }, { dx: 28, dy: 12, date: 'right' }]),
+    ...datedBadge(map, board, [128.4, 35.62], 2, COLOR.perimeter, 'Aug–Sep 1950', [{ dx: -24, dy: 0, date: 'left' }]),
+    ...datedBadge(map, board, [125.3, 36.95], 3, COLOR.un, '15 Sep 1950', [{ dx: -16, dy: 8, date: 'below' }]),
+    ...datedBadge(map, board, [126.22, 38.35], 4, COLOR.un, 'Oct–Nov 1950', [{ dx: -20, dy: 4, date: 'left' }, { dx: -20, dy: -2, date: 'above' }, { dx: -34, dy: -14, date: 'above' }]),
+    ...datedBadge(map, board, [124.3, 40.6], 5, COLOR.cn, 'from Oct 1950', [{ dx: -4, dy: -18, date: 'above' }]),
+    ...datedBadge(map, board, [129.3, 37.45], 6, COLOR.frontJan, 'Jan 1951', [{ dx: 22, dy: 0, date: 'right' }]),
+    ...datedBadge(map, board, [127.75, 38.28], 7, COLOR.front51, 'from mid-1951', [{ dx: 0, dy: -22, date: 'right' }]),
+    // Places.
+    ...city(map, board, PLACES.pyongyang, 'Pyongyang', { dx: -12, anchor: 'end', capital: true }),
+    ...city(map, board, PLACES.seoul, 'Seoul', { dx: 12, dy: 6, capital: true }),
+    ...city(map, board, PLACES.incheon, 'Incheon', { dx: -9, dy: -7, anchor: 'end' }),
+    ...city(map, board, PLACES.busan, 'Busan (Pusan)', { dx: 8, dy: 18 }),
+    ...city(map, board, PLACES.daegu, 'Daegu', { dx: 9, dy: 5 }),
+    ...city(map, board, PLACES.sinuiju, 'Sinuiju', { dx: 6, dy: 18 }),
+    ...city(map, board, PLACES.hungnam, 'Hungnam', { dx: 9, dy: 5 }),
+    ...city(map, board, PLACES.hyesan, 'Hyesan', { dx: 9, dy: 4, cls: 'small' }),
   ];
 
-  const badgeLine = (n, color, lineAttrs) => (x, y) => [
-    ...badge(x + 13, y, n, color),
-    tag('path', { d: `M${r1(x + 32)},${r1(y)}h26`, fill: 'none', ...lineAttrs }),
-  ];
-  const badgeArrow = (n, color) => (x, y) => [
-    ...badge(x + 13, y, n, color),
-    tag('path', { d: `M${r1(x + 32)},${r1(y)}h14`, stroke: color, 'stroke-width': 5, fill: 'none' }),
-    tag('path', { d: pathData([[x + 60, y], [x + 45, y - 8], [x + 45, y + 8]], true), fill: color }),
-  ];
-  const legendSvg = legend(
-    {
-      textX: 84,
-      items: [
-        { symbol: badgeArrow(1, COLOR.nk), text: ['North Korean invasion across', 'the 38th parallel, 25 June 1950'] },
-        { symbol: badgeLine(2, COLOR.perimeter, { stroke: COLOR.perimeter, 'stroke-width': 4 }), text: ['Pusan perimeter, Aug–Sep 1950', '(approximate)'] },
-        { symbol: badgeArrow(3, COLOR.un), text: ['Incheon landing,', '15 September 1950'] },
-        { symbol: badgeArrow(4, COLOR.un), text: ['UN advance toward the Yalu,', 'October–November 1950'] },
-        { symbol: lineSymbol({ stroke: COLOR.un, 'stroke-width': 3.5, 'stroke-dasharray': '9 5', transform: 'translate(14 0)' }), text: ['Farthest UN advance,', 'November 1950 (approximate)'] },
-        { symbol: badgeArrow(5, COLOR.cn), text: ['Chinese intervention,', 'from October 1950'] },
-        { symbol: badgeLine(6, COLOR.frontJan, { stroke: COLOR.frontJan, 'stroke-width': 3.5, 'stroke-dasharray': '9 5' }), text: ['Front in January 1951', '(approximate)'] },
-        { symbol: badgeLine(7, COLOR.front51, { stroke: COLOR.front51, 'stroke-width': 4 }), text: ['Front near the 38th parallel', 'from mid-1951 (approximate:', 'today’s border)'] },
-      ],
-    },
-    (w, h) => [WIDTH - w - 14, TITLE_H + 90],
-  ).svg;
 
-  return mapFigure({
+  const svg = mapFigure({
     map,
     atlas,
     height,
@@ -848,8 +911,9 @@ function figureMovements(atlas) {
       'front near the 38th parallel from mid-1951. The lines are approximate.',
     defs,
     layers,
-    overlay: legendSvg,
+    overlay: legendBox.svg,
   });
+  return { svg, board };
 }
 
 // ---------------------------------------------------------------------------
@@ -897,27 +961,29 @@ function figureArmistice(atlas) {
     return [x + dx, y + dy];
   };
   const areaNote = { cls: 'small', anchor: 'middle', lineHeight: 18, style: 'font-style:italic' };
+  const board = boardFor(map);
 
   const layers = [
     ...baseLayers(map, atlas, { fills, drawKoreanBorder: false, graticuleOpts: { step: 1, ...ext, skipLat: [38] } }),
     tag('path', { d: map.line(PARALLEL_38), fill: 'none', stroke: COLOR.parallel, 'stroke-width': 2.5, 'stroke-dasharray': '12 7' }),
     tag('path', { d: map.path(atlas.koreanBorder), fill: 'none', stroke: COLOR.dmz, 'stroke-opacity': '0.75', 'stroke-width': dmzWidth, 'stroke-linejoin': 'round', 'stroke-linecap': 'round' }),
     tag('path', { d: map.path(atlas.koreanBorder), fill: 'none', stroke: COLOR.front51, 'stroke-width': 2.2, 'stroke-linejoin': 'round' }),
-    labelOnParallel(map, 38, 124.85, '38th parallel', { cls: 'small', anchor: 'middle', style: `font-weight:bold;fill:${COLOR.parallel}` }),
-    text(...at([127.85, 38.16]), ['North of the 38th parallel:', 'gained by South Korea'], areaNote),
+    labelOnParallel(map, board, 38, 124.85, '38th parallel', { cls: 'small', anchor: 'middle', style: `font-weight:bold;fill:${COLOR.parallel}` }),
+    label(board, 'north note', ...at([127.85, 38.16]), ['North of the 38th parallel:', 'gained by South Korea'], { ...areaNote, point: at([127.85, 38.16]) }),
     // The western note sits in the sea with leaders to Ongjin and Kaesong.
     tag('path', { d: pathData([at([125.45, 37.6]), at([125.45, 37.8])]) + pathData([at([125.9, 37.6]), at([126.3, 37.87])]), stroke: '#555', 'stroke-width': 1.2, fill: 'none' }),
-    text(...at([125.6, 37.52]), ['South of the 38th parallel:', 'held by North Korea'], areaNote),
-    ...city(map, PLACES.pyongyang, 'Pyongyang', { dx: -12, anchor: 'end', capital: true }),
-    ...city(map, PLACES.seoul, 'Seoul', { dx: 12, dy: 6, capital: true }),
-    ...city(map, PLACES.incheon, 'Incheon', { dx: -10, dy: 14, anchor: 'end' }),
-    ...city(map, PLACES.kaesong, 'Kaesong', { dx: -9, dy: -7, anchor: 'end' }),
-    ...panmunjom(map),
-    text(...at([126.5, 38.9]), 'NORTH KOREA', { cls: 'country', anchor: 'middle', style: 'fill:#8a4b33' }),
-    text(...at([127.9, 37.3]), 'SOUTH KOREA', { cls: 'country', anchor: 'middle', style: 'fill:#4a6b34' }),
-    waterLabel(map, [124.95, 37.15], 'Yellow Sea'),
-    waterLabel(map, [129.25, 37.75], ['Sea of Japan', '(East Sea)']),
-    ...scaleBar(map, { x: 700, y: bottom - 22, km: 50, at: [127.2, 38.1] }),
+    label(board, 'south note', ...at([125.6, 37.52]), ['South of the 38th parallel:', 'held by North Korea'], { ...areaNote, point: at([125.6, 37.52]) }),
+    label(board, 'NORTH KOREA', ...at([126.5, 38.9]), 'NORTH KOREA', { cls: 'country', anchor: 'middle', style: 'fill:#8a4b33' }),
+    label(board, 'SOUTH KOREA', ...at([127.9, 37.3]), 'SOUTH KOREA', { cls: 'country', anchor: 'middle', style: 'fill:#4a6b34' }),
+    waterLabel(map, board, [124.95, 37.15], 'Yellow Sea'),
+    waterLabel(map, board, [129.25, 37.75], ['Sea of Japan', '(East Sea)']),
+    ...scaleBar(map, board, { x: 700, y: bottom - 22, km: 50, at: [127.2, 38.1] }),
+    ...panmunjom(map, board),
+    ...city(map, board, PLACES.pyongyang, 'Pyongyang', { dx: -12, anchor: 'end', capital: true }),
+    ...city(map, board, PLACES.seoul, 'Seoul', { dx: 12, dy: 6, capital: true }),
+    ...city(map, board, PLACES.incheon, 'Incheon', { dx: -10, dy: 14, anchor: 'end' }),
+    // Kaesong lies just south of the parallel: its name goes where the rules allow, south of it.
+    ...city(map, board, PLACES.kaesong, 'Kaesong', { dx: -9, dy: 18, anchor: 'end' }),
   ];
 
   // Legend: two boxes side by side in a band below the map.
@@ -949,7 +1015,7 @@ function figureArmistice(atlas) {
   );
   const height = legendTop + Math.max(left.height, right.height) + 8 + FOOT_H;
 
-  return mapFigure({
+  const svg = mapFigure({
     map,
     atlas,
     height,
@@ -964,15 +1030,15 @@ function figureArmistice(atlas) {
     layers,
     overlay: [...left.svg, ...right.svg],
   });
+  return { svg, board };
 }
 
 /** Panmunjom: a star on the line, labelled below it on the southern side. */
-function panmunjom(map) {
+function panmunjom(map, board) {
   const [x, y] = map.p(PLACES.panmunjom);
-  return [
-    tag('path', { d: starPath(x, y, 10), fill: COLOR.panmunjom, stroke: '#fff', 'stroke-width': 1.5, 'stroke-linejoin': 'round' }),
-    text(x + 8, y + 24, 'Panmunjom', { cls: 'city', style: 'font-weight:bold' }),
-  ];
+  const star = tag('path', { d: starPath(x, y, 10), fill: COLOR.panmunjom, stroke: '#fff', 'stroke-width': 1.5, 'stroke-linejoin': 'round' });
+  board.add({ name: 'Panmunjom (star)', boxes: [circleBox(x, y, 10)], mark: true, svg: star });
+  return [star, label(board, 'Panmunjom', x + 8, y + 26, 'Panmunjom', { cls: 'city', style: 'font-weight:bold', point: [x, y] })];
 }
 
 function starPath(cx, cy, r) {
@@ -1134,20 +1200,26 @@ function figureHumanCost() {
 // Output
 // ---------------------------------------------------------------------------
 
-function main() {
-  const atlas = loadAtlas();
-  mkdirSync(OUT_DIR, { recursive: true });
-  const figures = {
-    'korea-1945-division.svg': () => figure1945(atlas),
-    'war-movements-1950-1951.svg': () => figureMovements(atlas),
-    'armistice-1953.svg': () => figureArmistice(atlas),
-    'human-cost.svg': () => figureHumanCost(),
+/** Every figure: file name → { svg, board } (the board holds a map's labels; the chart has none). */
+export function buildFigures(atlas = loadAtlas()) {
+  return {
+    'korea-1945-division.svg': figure1945(atlas),
+    'war-movements-1950-1951.svg': figureMovements(atlas),
+    'armistice-1953.svg': figureArmistice(atlas),
+    'human-cost.svg': { svg: figureHumanCost(), board: null },
   };
-  for (const [name, build] of Object.entries(figures)) {
+}
+
+export { OUT_DIR };
+
+function main() {
+  mkdirSync(OUT_DIR, { recursive: true });
+  for (const [name, { svg }] of Object.entries(buildFigures())) {
     const file = join(OUT_DIR, name);
-    writeFileSync(file, build());
+    writeFileSync(file, svg);
     console.log(`${name}: ${(statSync(file).size / 1024).toFixed(1)} KB`);
   }
 }
 
-main();
+// Run as a script it writes the files; imported (by the test) it only builds them.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
