@@ -408,6 +408,41 @@ test("reading settings: font, line spacing and column width apply at once, keep 
   assert.deepEqual(await errors(app), []);
 });
 
+test("map text stays legible at the smallest text size in the narrowest column (bug 13)", async () => {
+  const d = app.driver;
+  const { value: was } = await invoke(app, "update_preferences", { patch: {} });
+  await invoke(app, "update_preferences", { patch: { font_size: 14, column_width: "narrow" } });
+  await d.executeScript("location.reload()");
+  await waitReady(app);
+  for (const [width, height] of [[800, 600], [1280, 860]]) {
+    await d.manage().window().setRect({ width, height });
+    await sleep(400);
+    const shown = await d.executeScript(`
+      const reader = document.querySelector('.reader').getBoundingClientRect();
+      const column = document.getElementById('article').getBoundingClientRect().width;
+      return { column, overflow: document.documentElement.scrollWidth - innerWidth,
+               figures: [...document.querySelectorAll('.figure img')].map((img) => {
+                 const r = img.getBoundingClientRect();
+                 return { src: img.dataset.figure, width: r.width, inside: r.left >= reader.left - 0.5 && r.right <= reader.right + 0.5 };
+               }) };`);
+    assert.ok(shown.figures.length >= 3, "the article has its figures");
+    for (const f of shown.figures) {
+      // The figures' smallest text is 14 of their 1000 units.
+      const px = (f.width * 14) / 1000;
+      assert.ok(px >= 9.8, `at ${width}x${height} with a ${shown.column}px column, ${f.src} is ${f.width}px wide: its smallest text is ${px.toFixed(1)}px`);
+      assert.ok(f.inside, `${f.src} runs out of the reader at ${width}x${height}`);
+    }
+    assert.ok(shown.overflow <= 0, `the page scrolls sideways by ${shown.overflow}px`);
+  }
+  await d.executeScript("document.querySelector('.figure').scrollIntoView({ block: 'center', behavior: 'instant' })");
+  await sleep(300);
+  screenshot("16-13-maps-at-smallest-text");
+  await invoke(app, "update_preferences", { patch: { font_size: was.font_size, column_width: was.column_width } });
+  await d.executeScript("location.reload()");
+  await waitReady(app);
+  assert.deepEqual(await errors(app), []);
+});
+
 test("time left in the section and the article, at a reading pace", async () => {
   const d = app.driver;
   const { value: article } = await invoke(app, "get_article");
