@@ -55,7 +55,10 @@ export async function launch(dataDir, extraEnv = {}, application = APP) {
   const log = [];
   // In a process group of its own, so that quitting can end everything below it: WebKitWebDriver,
   // the app, its WebKit processes, and any wrapper (strace) that would otherwise leave them behind.
+  // Started in the data directory: what the app writes where it stands (GTK's Print to File
+  // puts output.pdf there) stays out of the checkout.
   const driverProcess = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
+    cwd: dataDir,
     env: { ...process.env, MARGIN_DATA_DIR: dataDir, ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

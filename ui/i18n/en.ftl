@@ -215,6 +215,18 @@ settings-width-narrow = Narrow
 settings-width-medium = Medium
 settings-width-wide = Wide
 
+print-title = Print
+print-what = What to print
+print-what-article = The article, with my highlights and notes
+print-what-notes = My highlights and notes only
+print-go = Print…
+# On paper: the heading of the notes after the article, and of the notes printed alone.
+print-your-notes = Your notes
+print-notes-title = Highlights and notes
+print-free-notes = Notes
+print-byline = { $author } · { $source } · { $published }
+print-nothing = No highlights or notes yet.
+
 dialog-close =
     .title = Close (Esc)
 dialog-close-label = Close
@@ -281,6 +293,7 @@ shortcut-highlight = Highlight the selected text in the last colour used
 shortcut-panel = Show or hide the highlights, bookmarks and notes panel
 shortcut-bookmark = Bookmark the section you are reading (again: remove it)
 shortcut-undo = Undo the last deleted highlight
+shortcut-print = Print the article with your notes, or your notes alone
 shortcut-figure = Open the focused figure in the viewer
 shortcut-viewer = In the viewer: zoom in, out, fit; pan
 shortcut-viewer-figures = In the viewer: next or previous figure
@@ -321,6 +334,7 @@ toast-bookmarked-place = Bookmarked this place.
 toast-bookmark-failed = Could not bookmark: { $error }
 toast-exported = Exported to { $path }
 toast-export-failed = Export failed: { $error }
+toast-print-failed = Could not print: { $error }
 toast-imported = Imported: { $added } added, { $updated } updated, { $unchanged } unchanged, { $orphaned } not found in the text.
 toast-import-failed = Import failed: { $error }
 toast-preference-failed = Could not save the preference: { $error }

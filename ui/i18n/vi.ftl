@@ -197,6 +197,18 @@ settings-width-narrow = Hẹp
 settings-width-medium = Vừa
 settings-width-wide = Rộng
 
+print-title = In
+print-what = In gì
+print-what-article = Bài viết, cùng các đoạn tô sáng và ghi chú của tôi
+print-what-notes = Chỉ các đoạn tô sáng và ghi chú của tôi
+print-go = In…
+# Trên giấy: tiêu đề phần ghi chú sau bài viết, và của ghi chú in riêng.
+print-your-notes = Ghi chú của bạn
+print-notes-title = Đoạn tô sáng và ghi chú
+print-free-notes = Ghi chú
+print-byline = { $author } · { $source } · { $published }
+print-nothing = Chưa có đoạn tô sáng hay ghi chú nào.
+
 dialog-close =
     .title = Đóng (Esc)
 dialog-close-label = Đóng
@@ -261,6 +273,7 @@ shortcut-highlight = Tô sáng chữ đã chọn bằng màu dùng lần trướ
 shortcut-panel = Hiện hoặc ẩn bảng tô sáng, dấu trang và ghi chú
 shortcut-bookmark = Đặt dấu trang cho phần đang đọc (nhấn lần nữa: bỏ)
 shortcut-undo = Hoàn tác lần xóa đoạn tô sáng gần nhất
+shortcut-print = In bài viết cùng ghi chú, hoặc chỉ in ghi chú
 shortcut-figure = Mở hình đang chọn trong trình xem
 shortcut-viewer = Trong trình xem: phóng to, thu nhỏ, vừa khung; di chuyển
 shortcut-viewer-figures = Trong trình xem: hình sau hoặc hình trước
@@ -300,6 +313,7 @@ toast-bookmarked-place = Đã đặt dấu trang ở chỗ này.
 toast-bookmark-failed = Không đặt được dấu trang: { $error }
 toast-exported = Đã xuất ra { $path }
 toast-export-failed = Xuất không thành công: { $error }
+toast-print-failed = Không in được: { $error }
 toast-imported = Đã nhập: thêm { $added }, cập nhật { $updated }, không đổi { $unchanged }, không tìm thấy trong bài { $orphaned }.
 toast-import-failed = Nhập không thành công: { $error }
 toast-preference-failed = Không lưu được tùy chọn: { $error }

@@ -54,8 +54,9 @@ function fillAbout(article, info) {
   body.append(where);
 }
 
-/** `settings` is the reading settings dialog, so that keys know when it is open. */
-export function initDialogs(article, settings) {
+/** `others` are the dialogs other modules own (reading settings, print), so that keys know when
+ *  one is open; `print` opens the print dialog. */
+export function initDialogs(article, others) {
   const help = document.getElementById("help");
   const about = document.getElementById("about");
   fillHelp();
@@ -78,5 +79,6 @@ export function initDialogs(article, settings) {
 
   document.getElementById("help-button").addEventListener("click", openHelp);
   document.getElementById("about-button").addEventListener("click", openAbout);
-  return { openHelp, openAbout, anyOpen: () => help.open || about.open || settings.isOpen() };
+  const [, print] = others;
+  return { openHelp, openAbout, openPrint: print.open, anyOpen: () => help.open || about.open || others.some((d) => d.isOpen()) };
 }

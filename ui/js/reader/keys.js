@@ -15,6 +15,12 @@ export function initKeys({ prefs, toc, viewer, dialogs, highlights, panel, bookm
       highlights.undo();
       return;
     }
+    // Ctrl+P (Cmd+P) prints, with Margin's choice of what first.
+    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === "p") {
+      event.preventDefault();
+      dialogs.openPrint();
+      return;
+    }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const actions = {
       j: () => window.scrollBy({ top: LINE, behavior: "instant" }),

@@ -18,6 +18,7 @@ import { initBookmarks } from "./bookmarks.js";
 import { initNotes } from "./notes.js";
 import { initContextMenu } from "./context-menu.js";
 import { initSettings } from "./settings.js";
+import { initPrint } from "./print.js";
 
 // Startup marks, milliseconds after navigation, printed with the ready line (MARGIN_TRACE_STARTUP).
 const marks = [["scripts", performance.now()]];
@@ -53,7 +54,8 @@ async function start() {
 
   const viewer = initViewer();
   const settings = initSettings(parts.prefs);
-  const dialogs = initDialogs(opening.article, settings);
+  const print = initPrint({ article: opening.article, highlights: parts.highlights, notes: parts.notes });
+  const dialogs = initDialogs(opening.article, [settings, print]);
   const menu = initContextMenu({ highlights: parts.highlights, article: opening.article });
   initKeys({ ...parts, viewer, dialogs, menu });
 

@@ -79,7 +79,7 @@ function noteEditor(articleId, sectionId, title, heading = el("h3", undefined, t
   head.append(heading, status, toggle);
   const wrap = el("section", "note-editor");
   wrap.append(head, note.area, preview);
-  editors.set(sectionId || "", note);
+  editors.set(sectionId || "", Object.assign(note, { title }));
   return wrap;
 }
 
@@ -98,5 +98,7 @@ export function initNotes({ article }) {
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden") flush();
   });
-  return { show, flush };
+  /** Every free note as it stands now, with the title of what it is about, in article order. */
+  const entries = () => [...editors.values()].map((e) => ({ title: e.title, markdown: e.area.value }));
+  return { show, flush, entries };
 }

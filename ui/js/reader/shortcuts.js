@@ -17,6 +17,7 @@ export const SHORTCUTS = [
   { keys: ["a"], l10nId: "shortcut-panel" },
   { keys: ["b"], l10nId: "shortcut-bookmark" },
   { keys: ["Ctrl+Z"], l10nId: "shortcut-undo" },
+  { keys: ["Ctrl+P"], l10nId: "shortcut-print" },
   { keys: ["key-enter"], l10nId: "shortcut-figure" },
   { keys: ["+", "−", "0", "key-arrows"], l10nId: "shortcut-viewer" },
   { keys: ["n", "p"], l10nId: "shortcut-viewer-figures" },

@@ -45,6 +45,8 @@ export const api = {
   saveDialog: (options) => invoke("plugin:dialog|save", { options }),
   /** The OS open dialog; resolves to a path or null. */
   openDialog: (options) => invoke("plugin:dialog|open", { options }),
+  /** The system's print dialog for this page (Tauri's webview print). */
+  print: () => invoke("plugin:webview|print", {}),
 };
 
 /** The URL the webview loads a built-in figure from (scheme differs per OS; Tauri knows). */
