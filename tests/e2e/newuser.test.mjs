@@ -408,6 +408,28 @@ test("reading settings: font, line spacing and column width apply at once, keep 
   assert.deepEqual(await errors(app), []);
 });
 
+test("a dyslexia-friendly font: OpenDyslexic comes with Margin, loads only when chosen, and is kept", async () => {
+  const d = app.driver;
+  const faces = () => d.executeScript("return [...document.fonts].filter((f) => f.family.replace(/\"/g, '') === 'OpenDyslexic').map((f) => f.status)");
+  assert.ok((await faces()).length >= 4, "the four OpenDyslexic faces are not declared");
+  assert.ok((await faces()).every((s) => s === "unloaded"), "OpenDyslexic was fetched though nobody chose it");
+  const before = await d.executeScript("return document.getElementById('intro-p1').getBoundingClientRect().height");
+  await d.findElement(By.id("settings-button")).click();
+  await d.wait(() => d.executeScript("return document.getElementById('reading-settings').open"), 3000);
+  await d.findElement(By.css('#reading-settings input[value="dyslexic"]')).click();
+  await d.wait(async () => (await faces()).includes("loaded"), 5000, "the bundled font did not load");
+  screenshot("16-dyslexic-font");
+  await press(app, Key.ESCAPE);
+  const shown = await d.executeScript(`const p = document.getElementById('intro-p1');
+    return { family: getComputedStyle(p).fontFamily, height: p.getBoundingClientRect().height };`);
+  assert.match(shown.family, /^"?OpenDyslexic/);
+  assert.notEqual(shown.height, before, "the paragraph did not change face");
+  const { value: prefs } = await invoke(app, "update_preferences", { patch: {} });
+  assert.equal(prefs.font_family, "dyslexic");
+  await invoke(app, "update_preferences", { patch: { font_family: "serif" } });
+  assert.deepEqual(await errors(app), []);
+});
+
 test("map text stays legible at the smallest text size in the narrowest column (bug 13)", async () => {
   const d = app.driver;
   const { value: was } = await invoke(app, "update_preferences", { patch: {} });

@@ -86,10 +86,11 @@ impl Choice {
     }
 }
 
-/// The reading font: a serif (the default, the article's face) or a sans-serif.
+/// The reading font: a serif (the default, the article's face), a sans-serif, or OpenDyslexic
+/// (bundled with the UI), which some readers with dyslexia find easier.
 pub const FONT_FAMILY: Choice = Choice {
     key: "font_family",
-    choices: &["serif", "sans"],
+    choices: &["serif", "sans", "dyslexic"],
     default: "serif",
 };
 /// Space between lines.
