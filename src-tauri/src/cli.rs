@@ -35,11 +35,15 @@ fn open_store() -> Result<Store, String> {
         .map_err(|e| format!("cannot open the database in {}: {e}", dir.display()))
 }
 
-/// Writes `text` to `out` (atomically: a temp file renamed into place) or to stdout.
+/// Writes `text` to `out` (atomically: a temp file renamed into place) or to stdout. Never into
+/// the data folder: an export must not land on the database it was made from.
 fn emit(text: &str, out: Option<&Path>) -> Result<(), String> {
     match out {
-        Some(path) => crate::files::write_atomically(path, text.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", path.display())),
+        Some(path) => {
+            crate::files::refuse_data_dir(path, &data_dir()?).map_err(|e| e.to_string())?;
+            crate::files::write_atomically(path, text.as_bytes())
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))
+        }
         None => {
             print!("{text}");
             Ok(())
@@ -79,7 +83,8 @@ fn import(args: &[String]) -> Result<(), String> {
     let [file] = args else {
         return Err(format!("import takes one file\n\n{USAGE}"));
     };
-    let json = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let json = crate::files::read_import(Path::new(file), crate::files::MAX_IMPORT_BYTES)
+        .map_err(|e| format!("cannot import {file}: {e}"))?;
     let library = Library::builtin();
     let articles = library.all().map_err(|e| e.to_string())?;
     let mut store = open_store()?;

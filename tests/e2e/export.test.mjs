@@ -1,13 +1,15 @@
 // Export then import into a fresh data folder gives the same annotations: through the command
-// line (no window) and through the app's export command (what the save dialog leads to).
+// line (no window) and through the app, from the panel's Export button and the system save
+// dialog answered with real key events, to the import through the open dialog.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { By, Key } from "selenium-webdriver";
-import { launch, tempDataDir, errors, press, invoke, selectPhrase, waitHighlights, APP } from "./harness.mjs";
+import { launch, tempDataDir, answerFileDialog, errors, press, invoke, selectPhrase, waitHighlights, APP } from "./harness.mjs";
 
 const cli = (dataDir, ...args) =>
   execFileSync(APP, args, { env: { ...process.env, MARGIN_DATA_DIR: dataDir } }).toString();
@@ -34,15 +36,19 @@ test("export (W3C, Markdown) and import into a fresh data folder give the same a
       articleId: "korean-war", id: target.id, patch: { note: "The **DMZ** still exists.", tags: ["dmz", "armistice"], colour: "green" },
     })).ok);
     original = comparable((await invoke(app, "list_annotations", { articleId: "korean-war" })).value);
-    viaApp = path.join(first, "from-the-app.jsonld");
-    const done = await invoke(app, "export_annotations", { format: "w3c", path: viaApp });
-    assert.ok(done.ok, JSON.stringify(done.error));
+    viaApp = path.join(mkdtempSync(path.join(os.tmpdir(), "margin-export-")), "from-the-app.jsonld");
+    await press(app, "a");
+    await d.findElement(By.id("export-w3c")).click();
+    await answerFileDialog("^Export as W3C", viaApp);
+    await d.wait(async () => (await d.findElement(By.id("toast")).getText()).startsWith("Exported to"), 5000, "no export toast");
+    assert.equal(await d.findElement(By.id("toast")).getText(), `Exported to ${viaApp}`);
     assert.deepEqual(await errors(app), []);
   } finally {
     await app.quit();
   }
 
-  const file = path.join(first, "export.jsonld");
+  // Next to the app's export, outside the data folder (where Margin refuses to write one).
+  const file = path.join(path.dirname(viaApp), "export.jsonld");
   cli(first, "export", "--format", "w3c", "--out", file);
   const doc = JSON.parse(readFileSync(file, "utf8"));
   assert.equal(doc.type, "AnnotationCollection");
@@ -56,6 +62,20 @@ test("export (W3C, Markdown) and import into a fresh data folder give the same a
   const second = tempDataDir();
   assert.match(cli(second, "import", file), /2 added, 0 updated, 0 unchanged, 0 orphaned/);
   assert.match(cli(second, "import", file), /0 added, 0 updated, 2 unchanged, 0 orphaned/);
+
+  // The same file through the app's Import button and the open dialog, into a third folder.
+  app = await launch(tempDataDir());
+  try {
+    await press(app, "a");
+    await app.driver.findElement(By.id("import-w3c")).click();
+    await answerFileDialog("^Import W3C", viaApp, { open: true });
+    await waitHighlights(app, 2);
+    const imported = comparable((await invoke(app, "list_annotations", { articleId: "korean-war" })).value);
+    assert.deepEqual(imported, original);
+    assert.match(await app.driver.findElement(By.id("toast")).getText(), /2 added/);
+  } finally {
+    await app.quit();
+  }
 
   app = await launch(second);
   try {

@@ -245,3 +245,43 @@ export async function clickHighlight(app, index = 0) {
   if (!point) throw new Error(`no painted highlight number ${index}`);
   await app.driver.actions({ async: true }).move({ x: point.x, y: point.y, origin: "viewport" }).click().perform();
 }
+
+/** Runs xdotool; its output, or "" when it finds nothing (it exits 1 then). */
+export function xdotool(...args) {
+  try {
+    return execFileSync("xdotool", args, { stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+  } catch {
+    return "";
+  }
+}
+
+/** The id of the first visible X window whose title matches `pattern` (a regex for xdotool),
+ *  once it shows: the system dialogs (GTK's print and file choosers) are windows of their own,
+ *  outside the webview, which WebDriver cannot reach. Throws after `timeout` ms. */
+export async function systemDialog(pattern, timeout = 10000) {
+  for (const end = Date.now() + timeout; Date.now() < end; await sleep(100)) {
+    const id = xdotool("search", "--onlyvisible", "--name", pattern).split("\n")[0];
+    if (id) return id;
+  }
+  throw new Error(`no system dialog titled /${pattern}/ opened`);
+}
+
+/** Answers the GTK file dialog titled `pattern` as a user would, with real X key events: types
+ *  `file` (a full path) into it and presses Enter, or presses Esc when `file` is null. `open`:
+ *  it is an open dialog, whose location field Ctrl+L shows (a save dialog's name field is
+ *  focused already, its text selected). */
+export async function answerFileDialog(pattern, file, { open = false } = {}) {
+  const dialog = await systemDialog(pattern);
+  xdotool("windowfocus", "--sync", dialog);
+  await sleep(400);
+  if (file === null) {
+    xdotool("key", "--clearmodifiers", "Escape");
+  } else {
+    xdotool("key", "--clearmodifiers", open ? "ctrl+l" : "ctrl+a");
+    await sleep(300);
+    xdotool("type", "--delay", "20", file);
+    await sleep(300);
+    xdotool("key", "--clearmodifiers", "Return");
+  }
+  for (let i = 0; i < 50 && xdotool("search", "--onlyvisible", "--name", pattern); i++) await sleep(100);
+}

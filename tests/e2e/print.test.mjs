@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, renameSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { By, Key } from "selenium-webdriver";
-import { launch, tempDataDir, errors, invoke, press, screenshot, sleep, waitReady, ARTIFACTS } from "./harness.mjs";
+import { launch, tempDataDir, errors, invoke, press, screenshot, sleep, systemDialog, waitReady, xdotool, ARTIFACTS } from "./harness.mjs";
 
 let app;
 before(async () => {
@@ -20,29 +20,11 @@ after(async () => {
   if (app) await app.quit();
 });
 
-const xdotool = (...args) => {
-  try {
-    return execFileSync("xdotool", args, { stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
-  } catch {
-    return "";
-  }
-};
-
-/** The GTK print dialog's window id, once it shows. */
-async function printDialog() {
-  for (let i = 0; i < 100; i++) {
-    const id = xdotool("search", "--onlyvisible", "--name", "^Print$").split("\n")[0];
-    if (id) return id;
-    await sleep(100);
-  }
-  throw new Error("the system print dialog did not open");
-}
-
 /** Chooses "Print to File" (GTK's only printer here) in the open dialog, prints, and returns the
  *  PDF, moved to a file of its own. GTK writes output.pdf where the app was started (the data
  *  directory, see harness.mjs) or in the user's documents folder. */
 async function printToFile(name) {
-  const dialog = await printDialog();
+  const dialog = await systemDialog("^Print$");
   xdotool("windowfocus", "--sync", dialog);
   await sleep(300);
   xdotool("key", "--clearmodifiers", "Down");

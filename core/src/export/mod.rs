@@ -40,6 +40,16 @@ impl FromStr for Format {
     }
 }
 
+impl Format {
+    /// The file name extension an export in this format takes.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::W3c => "jsonld",
+            Format::Markdown => "md",
+        }
+    }
+}
+
 /// The text of an export of `articles` in `format`: one JSON-LD collection for all of them, or
 /// one Markdown file with all of them, dated now.
 pub fn render(store: &mut Store, articles: &[&Article], format: Format) -> Result<String> {

@@ -1,13 +1,28 @@
-//! Export to and import from files the user picked in the OS dialogs.
+//! Export to and import from files the user picks. The OS save and open dialogs are shown from
+//! here, by the dialog plugin's Rust API: the page asks for an export or an import and never
+//! names a path, so a script in the webview cannot make Margin write or read a file of its
+//! choosing. The page only supplies the dialogs' words, in the UI's language.
 
 use std::path::PathBuf;
 
 use margin_core::export::{self, w3c::ImportReport, Format};
-use margin_core::Result;
-use serde::Serialize;
-use tauri::State;
+use margin_core::{Error, Result};
+use serde::{Deserialize, Serialize};
+use tauri::{State, WebviewWindow};
+use tauri_plugin_dialog::{DialogExt, FileDialogBuilder};
 
+use crate::files::{read_import, refuse_data_dir, write_atomically, MAX_IMPORT_BYTES};
 use crate::state::AppState;
+
+/// The longest dialog title or file-type name the page may pass.
+const MAX_DIALOG_TEXT: usize = 200;
+
+/// What the page says in a dialog: its title and the name of the file type.
+#[derive(Deserialize)]
+pub struct DialogText {
+    title: String,
+    file_type: String,
+}
 
 /// What an export wrote.
 #[derive(Serialize)]
@@ -16,27 +31,69 @@ pub struct ExportDone {
     bytes: usize,
 }
 
-/// Writes every highlight to a file the user picked in the save dialog.
-#[tauri::command]
-pub async fn export_annotations(
-    state: State<'_, AppState>,
-    format: String,
-    path: PathBuf,
-) -> Result<ExportDone> {
-    let format: Format = format.parse()?;
-    let articles = state.library.all()?;
-    let text = state.with_store(|s| export::render(s, &articles, format))?;
-    crate::files::write_atomically(&path, text.as_bytes())?;
-    Ok(ExportDone {
-        path,
-        bytes: text.len(),
-    })
+/// A file dialog over the window, with the page's words cut to a sane length.
+fn file_dialog(
+    window: &WebviewWindow,
+    text: &DialogText,
+    extensions: &[&str],
+) -> FileDialogBuilder<tauri::Wry> {
+    let short = |s: &str| s.chars().take(MAX_DIALOG_TEXT).collect::<String>();
+    window
+        .dialog()
+        .file()
+        .set_parent(window)
+        .set_title(short(&text.title))
+        .add_filter(short(&text.file_type), extensions)
 }
 
-/// Imports W3C Web Annotation JSON-LD from a file the user picked in the open dialog.
+fn picked(path: tauri_plugin_dialog::FilePath) -> Result<PathBuf> {
+    path.into_path()
+        .map_err(|e| Error::InvalidInput(format!("the dialog gave no local file: {e}")))
+}
+
+/// Asks where to write every highlight (the save dialog), then writes the file there, whole or
+/// not at all. `None`: the user cancelled.
 #[tauri::command]
-pub async fn import_annotations(state: State<'_, AppState>, path: PathBuf) -> Result<ImportReport> {
-    let json = std::fs::read_to_string(&path)?;
+pub async fn export_annotations(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    format: String,
+    dialog: DialogText,
+) -> Result<Option<ExportDone>> {
+    let format: Format = format.parse()?;
+    let ext = format.extension();
+    let chosen = file_dialog(&window, &dialog, &[ext])
+        .set_file_name(format!("margin-highlights.{ext}"))
+        .blocking_save_file();
+    let Some(chosen) = chosen else {
+        return Ok(None);
+    };
+    let path = picked(chosen)?;
+    refuse_data_dir(&path, &state.data_dir)?;
     let articles = state.library.all()?;
-    state.with_store(|s| export::w3c::import(s, &articles, &json))
+    let text = state.with_store(|s| export::render(s, &articles, format))?;
+    write_atomically(&path, text.as_bytes())?;
+    Ok(Some(ExportDone {
+        path,
+        bytes: text.len(),
+    }))
+}
+
+/// Asks which W3C Web Annotation file to import (the open dialog), then imports it. `None`: the
+/// user cancelled.
+#[tauri::command]
+pub async fn import_annotations(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    dialog: DialogText,
+) -> Result<Option<ImportReport>> {
+    let Some(chosen) = file_dialog(&window, &dialog, &["jsonld", "json"]).blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let json = read_import(&picked(chosen)?, MAX_IMPORT_BYTES)?;
+    let articles = state.library.all()?;
+    state
+        .with_store(|s| export::w3c::import(s, &articles, &json))
+        .map(Some)
 }

@@ -38,13 +38,12 @@ export const api = {
   listNotes: (articleId) => invoke("list_notes", { articleId }),
   saveNote: (articleId, sectionId, body) => invoke("save_note", { articleId, sectionId, body }),
 
-  exportAnnotations: (format, path) => invoke("export_annotations", { format, path }),
-  importAnnotations: (path) => invoke("import_annotations", { path }),
-
-  /** The OS save dialog (Tauri's dialog plugin); resolves to a path or null. */
-  saveDialog: (options) => invoke("plugin:dialog|save", { options }),
-  /** The OS open dialog; resolves to a path or null. */
-  openDialog: (options) => invoke("plugin:dialog|open", { options }),
+  /** Shows the OS save dialog (from the Rust side: the page never names a path) and exports
+   *  there; resolves to { path, bytes }, or null if the user cancelled. `dialog`: { title,
+   *  file_type }, the dialog's words. */
+  exportAnnotations: (format, dialog) => invoke("export_annotations", { format, dialog }),
+  /** Shows the OS open dialog and imports the W3C file picked; resolves to the report or null. */
+  importAnnotations: (dialog) => invoke("import_annotations", { dialog }),
   /** The system's print dialog for this page (Tauri's webview print). */
   print: () => invoke("plugin:webview|print", {}),
 };
