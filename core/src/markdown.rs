@@ -55,6 +55,21 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     builder
 });
 
+/// The longest note the UI may ask to see rendered: the longest Margin stores (a free note;
+/// a highlight's note is shorter).
+pub const RENDER_MAX_CHARS: usize = crate::store::FREE_NOTE_MAX_CHARS;
+
+/// [`render`] for a note the UI sends, refused when it is longer than any note Margin keeps.
+pub fn render_note(markdown: &str) -> crate::Result<String> {
+    let n = markdown.chars().count();
+    if n > RENDER_MAX_CHARS {
+        return Err(crate::Error::InvalidInput(format!(
+            "the note is {n} characters long; the limit is {RENDER_MAX_CHARS}"
+        )));
+    }
+    Ok(render(markdown))
+}
+
 /// Renders Markdown to sanitised HTML.
 pub fn render(markdown: &str) -> String {
     let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
@@ -65,7 +80,15 @@ pub fn render(markdown: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::render;
+    use super::{render, render_note, RENDER_MAX_CHARS};
+
+    #[test]
+    fn a_free_note_as_long_as_margin_keeps_renders_and_a_longer_one_is_refused() {
+        let long = "word ".repeat(RENDER_MAX_CHARS / 5);
+        assert!(render_note(&long).unwrap().starts_with("<p>word"));
+        let err = render_note(&format!("{long}!")).unwrap_err();
+        assert_eq!(err.kind(), "invalid_input");
+    }
 
     #[test]
     fn renders_markdown() {

@@ -13,7 +13,8 @@ import { Builder, Capabilities } from "selenium-webdriver";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, "../..");
-export const APP = process.env.MARGIN_APP || path.join(ROOT, "target/debug/margin");
+// Resolved now: the driver starts in the data folder, where a relative path would not lead.
+export const APP = process.env.MARGIN_APP ? path.resolve(process.env.MARGIN_APP) : path.join(ROOT, "target/debug/margin");
 export const ARTIFACTS = path.join(here, "artifacts");
 
 export function tempDataDir() {

@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, renameSync } from "node:fs";
+import { existsSync, mkdtempSync, renameSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { By, Key } from "selenium-webdriver";
@@ -24,15 +24,19 @@ after(async () => {
  *  PDF, moved to a file of its own. GTK writes output.pdf where the app was started (the data
  *  directory, see harness.mjs) or in the user's documents folder. */
 async function printToFile(name) {
+  const places = [app.dataDir, path.join(os.homedir(), "Documents"), os.homedir()].map((dir) => path.join(dir, "output.pdf"));
+  rmSync(places[0], { force: true });
+  // Elsewhere only a file written from now on counts (someone's own output.pdf is left alone).
+  const since = Date.now() - 1000;
+  const fresh = (file) => existsSync(file) && statSync(file).mtimeMs >= since;
   const dialog = await systemDialog("^Print$");
   xdotool("windowfocus", "--sync", dialog);
   await sleep(300);
   xdotool("key", "--clearmodifiers", "Down");
   await sleep(300);
   xdotool("key", "--clearmodifiers", "Return");
-  const places = [app.dataDir, path.join(os.homedir(), "Documents"), os.homedir()].map((dir) => path.join(dir, "output.pdf"));
-  for (let i = 0; i < 150 && !places.some(existsSync); i++) await sleep(100);
-  const written = places.find(existsSync);
+  for (let i = 0; i < 150 && !places.some(fresh); i++) await sleep(100);
+  const written = places.find(fresh);
   assert.ok(written, "no PDF was written");
   await sleep(1500); // WebKit writes the pages after it creates the file
   const pdf = path.join(mkdtempSync(path.join(os.tmpdir(), "margin-print-")), `${name}.pdf`);
@@ -105,8 +109,10 @@ test("Ctrl+P prints the article with its highlights marked and the notes after i
   assert.deepEqual(await errors(app), []);
 });
 
-test("a print view of the notes alone: every highlight by section, not the article", async () => {
+test("a print view of the notes alone: every highlight by section, not the article; Ctrl+P from a text field", async () => {
   const d = app.driver;
+  await press(app, "a");
+  await d.findElement(By.id("hl-search")).click();
   await ctrlP();
   await d.findElement(By.css('#print-dialog input[value="notes"]')).sendKeys(Key.SPACE);
   assert.equal(await d.executeScript("return document.querySelector('#print-dialog input:checked').value"), "notes");

@@ -228,6 +228,8 @@ print-notes-title = Highlights and notes
 print-free-notes = Notes
 print-byline = { $author } · { $source } · { $published }
 print-nothing = No highlights or notes yet.
+# Above each printed highlight: its colour's meaning and the day it was made.
+print-item-meta = { $meaning } · { $date }
 
 dialog-close =
     .title = Close (Esc)

@@ -210,6 +210,7 @@ print-notes-title = Đoạn tô sáng và ghi chú
 print-free-notes = Ghi chú
 print-byline = { $author } · { $source } · { $published }
 print-nothing = Chưa có đoạn tô sáng hay ghi chú nào.
+print-item-meta = { $meaning } · { $date }
 
 dialog-close =
     .title = Đóng (Esc)

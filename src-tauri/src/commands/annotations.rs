@@ -66,22 +66,19 @@ pub async fn rename_colour(
     state.with_store(|s| s.rename_colour(&colour, &meaning))
 }
 
-/// Renders a note's Markdown to sanitised HTML for the preview.
+/// Renders a note's Markdown to sanitised HTML for the preview (a highlight's note or a free
+/// note, so up to the longer free-note limit).
 #[tauri::command]
 pub async fn render_markdown(markdown: String) -> Result<String> {
-    margin_core::store::check_note(&markdown)?;
-    Ok(margin_core::markdown::render(&markdown))
+    margin_core::markdown::render_note(&markdown)
 }
 
-/// Renders many notes at once for the panel's list, in the order given: one call for the list
-/// instead of one per highlight.
+/// Renders many notes at once (the panel's list, the printed notes), in the order given: one
+/// call for the list instead of one per note.
 #[tauri::command]
 pub async fn render_notes(notes: Vec<String>) -> Result<Vec<String>> {
     notes
         .iter()
-        .map(|note| {
-            margin_core::store::check_note(note)?;
-            Ok(margin_core::markdown::render(note))
-        })
+        .map(|note| margin_core::markdown::render_note(note))
         .collect()
 }

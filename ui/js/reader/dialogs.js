@@ -54,9 +54,9 @@ function fillAbout(article, info) {
   body.append(where);
 }
 
-/** `others` are the dialogs other modules own (reading settings, print), so that keys know when
- *  one is open; `print` opens the print dialog. */
-export function initDialogs(article, others) {
+/** `settings` and `print` are the dialogs other modules own (reading settings, print): keys ask
+ *  here whether any dialog is open, and `openPrint` opens the print one. */
+export function initDialogs(article, settings, print) {
   const help = document.getElementById("help");
   const about = document.getElementById("about");
   fillHelp();
@@ -79,6 +79,5 @@ export function initDialogs(article, others) {
 
   document.getElementById("help-button").addEventListener("click", openHelp);
   document.getElementById("about-button").addEventListener("click", openAbout);
-  const [, print] = others;
-  return { openHelp, openAbout, openPrint: print.open, anyOpen: () => help.open || about.open || others.some((d) => d.isOpen()) };
+  return { openHelp, openAbout, openPrint: print.open, anyOpen: () => help.open || about.open || settings.isOpen() || print.isOpen() };
 }

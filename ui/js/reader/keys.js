@@ -8,17 +8,19 @@ function isTyping(target) {
 
 export function initKeys({ prefs, toc, viewer, dialogs, highlights, panel, bookmarks, menu }) {
   document.addEventListener("keydown", (event) => {
-    if (event.defaultPrevented || viewer.isOpen() || dialogs.anyOpen() || menu.isOpen() || isTyping(event.target)) return;
+    if (event.defaultPrevented || viewer.isOpen() || dialogs.anyOpen() || menu.isOpen()) return;
+    // Ctrl+P (Cmd+P) prints, with Margin's choice of what first; also from a text field, where
+    // the engine's own Ctrl+P does nothing.
+    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === "p") {
+      event.preventDefault();
+      dialogs.openPrint();
+      return;
+    }
+    if (isTyping(event.target)) return;
     // Ctrl+Z (Cmd+Z) undoes the last delete of a highlight.
     if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === "z") {
       event.preventDefault();
       highlights.undo();
-      return;
-    }
-    // Ctrl+P (Cmd+P) prints, with Margin's choice of what first.
-    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === "p") {
-      event.preventDefault();
-      dialogs.openPrint();
       return;
     }
     if (event.ctrlKey || event.metaKey || event.altKey) return;

@@ -55,7 +55,7 @@ async function start() {
   const viewer = initViewer();
   const settings = initSettings(parts.prefs);
   const print = initPrint({ article: opening.article, highlights: parts.highlights, notes: parts.notes });
-  const dialogs = initDialogs(opening.article, [settings, print]);
+  const dialogs = initDialogs(opening.article, settings, print);
   const menu = initContextMenu({ highlights: parts.highlights, article: opening.article });
   initKeys({ ...parts, viewer, dialogs, menu });
 

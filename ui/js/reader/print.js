@@ -6,7 +6,7 @@
 // the article's own DOM is never touched.
 
 import { api, errorMessage } from "../shared/api.js";
-import { el } from "../shared/dom.js";
+import { closeOnBackdrop, el } from "../shared/dom.js";
 import { formatDate } from "../shared/format.js";
 import { t } from "../shared/i18n.js";
 import { showHtml } from "../shared/markdown-view.js";
@@ -17,6 +17,22 @@ import { sectionTitles } from "./sections.js";
 
 const $ = (id) => document.getElementById(id);
 
+/** The local calendar day of an RFC 3339 time, as the catalogue writes dates. */
+function localDay(iso) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n) => String(n).padStart(2, "0");
+  return formatDate(`${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`);
+}
+
+/** Shows a note core rendered, or its text when core could not render it. */
+function noteBox(markdown, html) {
+  const box = el("div", "print-note");
+  if (html === undefined) box.textContent = markdown;
+  else showHtml(box, html);
+  return box;
+}
+
 /**
  * One highlight as printed: its number in the text (if it has one), its colour's meaning and
  * date, the quote, the rendered note and the tags.
@@ -25,14 +41,10 @@ function printedHighlight(a, noteHtml, lang, number) {
   const li = el("li", `print-item hl-${a.colour}`);
   const quote = el("blockquote", "print-quote", a.quote.exact);
   quote.lang = lang;
-  const meta = el("p", "print-meta", [meaning(a.colour), formatDate(a.created_at.slice(0, 10))].join(" · "));
-  if (number) meta.prepend(el("span", "print-n", String(number)));
+  const meta = el("p", "print-meta", t("print-item-meta", { meaning: meaning(a.colour), date: localDay(a.created_at) }));
+  if (number) meta.prepend(el("span", "print-n", `[${number}]`));
   li.append(meta, quote);
-  if (a.note) {
-    const note = el("div", "print-note");
-    showHtml(note, noteHtml);
-    li.append(note);
-  }
+  if (a.note) li.append(noteBox(a.note, noteHtml));
   if (a.tags.length) li.append(el("p", "print-tags", a.tags.map((tag) => `#${tag}`).join(" ")));
   return li;
 }
@@ -43,13 +55,13 @@ function ordered(list) {
   return [...placed, ...list.filter((a) => !a.position)];
 }
 
-/** Groups highlights under their section's title (orphans under their own heading). */
-function bySection(list, titles) {
+/** Groups highlights by section, in the order given; orphans go in a group of their own. */
+function bySection(list) {
   const groups = new Map();
   for (const a of list) {
-    const title = a.position ? titles.get(a.section_id) || "" : t("panel-orphan");
-    if (!groups.has(title)) groups.set(title, []);
-    groups.get(title).push(a);
+    const key = a.position ? a.section_id || "" : null;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(a);
   }
   return groups;
 }
@@ -65,59 +77,82 @@ function header(meta, what) {
   return head;
 }
 
+/** Core's HTML for each note, by key; a note core refuses is left out (shown as its text). */
+async function renderAll(entries) {
+  const html = new Map();
+  if (!entries.length) return html;
+  try {
+    const out = await api.renderNotes(entries.map(([, md]) => md));
+    entries.forEach(([key], i) => html.set(key, out[i]));
+  } catch {
+    // One refused note must not stop the print: every note is then printed as its text.
+  }
+  return html;
+}
+
+/** The highlights, by section, into `box`. */
+function appendHighlights(box, { article, shown, html, numbers }) {
+  const titles = sectionTitles(article);
+  for (const [section, group] of bySection(shown)) {
+    const title = section === null ? t("panel-orphan") : titles.get(section);
+    if (title) box.append(el("h3", undefined, title));
+    const list = el("ol", "print-list");
+    list.append(...group.map((a) => printedHighlight(a, html.get(a.id), article.meta.language, numbers.get(a.id))));
+    box.append(list);
+  }
+}
+
 /**
- * Fills #print-notes for `what` ("article": the highlights that have a note or tags, numbered as
- * in the marked copy of the article put in #print-article; "notes": every highlight, then the
- * free notes). Notes are core's sanitised HTML.
+ * Fills the print view for `what`. "article": the article copied with its highlights marked
+ * into #print-article, and after it the highlights that have a note or tags, numbered as in the
+ * copy (nothing at all when none has). "notes": every highlight by section, then the free notes.
+ * Notes are core's sanitised HTML.
  */
 async function buildView({ article, highlights, notes, what }) {
   const all = ordered(highlights.list());
   const shown = what === "notes" ? all : all.filter((a) => a.note || a.tags.length);
-  const numbers = new Map(what === "article" ? shown.map((a, n) => [a.id, n + 1]) : []);
+  const numbers = new Map(what === "article" ? shown.filter((a) => a.position).map((a, n) => [a.id, n + 1]) : []);
+  const free = what === "notes" ? notes.entries().filter((n) => n.markdown.trim()) : [];
+  const html = await renderAll([...shown.filter((a) => a.note).map((a) => [a.id, a.note]), ...free.map((n, i) => [`free-${i}`, n.markdown])]);
   if (what === "article") {
     await loadFigures();
     $("print-article").replaceChildren(printedArticle(article, all, numbers));
   } else {
     $("print-article").replaceChildren();
   }
-  const free = what === "notes" ? notes.entries().filter((n) => n.markdown.trim()) : [];
-  const markdown = [...shown.map((a) => a.note), ...free.map((n) => n.markdown)];
-  const html = markdown.length ? await api.renderNotes(markdown) : [];
-  const lang = article.meta.language;
   const box = $("print-notes");
-  box.replaceChildren(header(article.meta, what));
+  box.replaceChildren();
+  if (what === "article" && !shown.length) return;
+  box.append(header(article.meta, what));
   if (!shown.length && !free.length) box.append(el("p", "print-empty", t("print-nothing")));
-  let i = 0;
-  for (const [title, group] of bySection(shown, sectionTitles(article))) {
-    if (title) box.append(el("h3", undefined, title));
-    const list = el("ol", "print-list");
-    list.append(...group.map((a) => printedHighlight(a, html[i++], lang, numbers.get(a.id))));
-    box.append(list);
-  }
+  appendHighlights(box, { article, shown, html, numbers });
   if (free.length) box.append(el("h2", undefined, t("print-free-notes")));
-  for (const n of free) {
-    const note = el("div", "print-note");
-    showHtml(note, html[i++]);
-    box.append(el("h3", undefined, n.title), note);
-  }
+  free.forEach((n, i) => box.append(el("h3", undefined, n.title), noteBox(n.markdown, html.get(`free-${i}`))));
 }
 
 export function initPrint({ article, highlights, notes }) {
   const dialog = $("print-dialog");
+  let busy = false;
   dialog.querySelector("[data-close]").addEventListener("click", () => dialog.close());
+  closeOnBackdrop(dialog);
   dialog.addEventListener("submit", async (event) => {
     event.preventDefault();
     const what = new FormData(event.target).get("print-what");
     dialog.close();
+    busy = true;
     try {
       await buildView({ article, highlights, notes, what });
       document.documentElement.dataset.print = what;
       await api.print();
     } catch (error) {
       showToast(t("toast-print-failed", { error: errorMessage(error) }));
+    } finally {
+      busy = false;
     }
   });
   function open() {
+    // A print being prepared (figures loading) is not started twice.
+    if (busy) return;
     if (!dialog.open) dialog.showModal();
     dialog.querySelector("input:checked").focus();
   }

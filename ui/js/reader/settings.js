@@ -2,6 +2,8 @@
 // toolbar. Each choice applies at once and is saved (prefs.js); the reader keeps its place while
 // the text reflows (reader.js). A modal <dialog> gives focus back to the button when it closes.
 
+import { closeOnBackdrop } from "../shared/dom.js";
+
 const $ = (id) => document.getElementById(id);
 
 export function initSettings(prefs) {
@@ -15,12 +17,7 @@ export function initSettings(prefs) {
     if (input.type === "radio" && input.checked) prefs.set(input.name, input.value).then(sync);
   });
   dialog.querySelector("[data-close]").addEventListener("click", () => dialog.close());
-  // A click on the backdrop (outside the dialog's box) closes it, as Esc does.
-  dialog.addEventListener("click", (event) => {
-    const r = dialog.getBoundingClientRect();
-    const outside = event.clientX < r.left || event.clientX > r.right || event.clientY < r.top || event.clientY > r.bottom;
-    if (event.target === dialog && outside) dialog.close();
-  });
+  closeOnBackdrop(dialog);
   function open() {
     sync();
     if (!dialog.open) dialog.showModal();

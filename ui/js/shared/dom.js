@@ -9,6 +9,15 @@ export function el(tag, className, text) {
   return node;
 }
 
+/** Closes a modal `<dialog>` on a click on its backdrop (outside its box), as Esc does. */
+export function closeOnBackdrop(dialog) {
+  dialog.addEventListener("click", (event) => {
+    const r = dialog.getBoundingClientRect();
+    const outside = event.clientX < r.left || event.clientX > r.right || event.clientY < r.top || event.clientY > r.bottom;
+    if (event.target === dialog && outside) dialog.close();
+  });
+}
+
 /** A `<button type="button">` with an optional class and text. */
 export function button(className, text) {
   const node = el("button", className, text);
