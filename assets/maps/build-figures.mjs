@@ -10,7 +10,7 @@
 // stable ordering, and every coordinate rounded to one decimal. See README.md
 // next to this file for the data, the projection and what is approximate.
 
-import { readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { geoArea, geoBounds, geoConicConformal, geoDistance, geoGraticule, geoPath } from 'd3-geo';
@@ -420,14 +420,14 @@ function graticule(map, { step, lon, lat, skipLat = [], skipLon = [] }) {
 function scaleBar(map, board, { x, y, km, at }) {
   const len = km * map.pxPerKm(at);
   const out = [];
-  board.add({ name: 'scale bar', boxes: [rectBox(x - 10, y - 26, len + 74, 40)], svg: out });
-  out.push(tag('rect', { x: x - 10, y: y - 26, width: len + 74, height: 40, fill: '#fff', 'fill-opacity': '0.8', rx: 3 }));
+  board.add({ name: 'scale bar', boxes: [rectBox(x - 10, y - 26, len + 82, 40)], svg: out });
+  out.push(tag('rect', { x: x - 10, y: y - 26, width: len + 82, height: 40, fill: '#fff', 'fill-opacity': '0.8', rx: 3 }));
   out.push(tag('rect', { x, y: y - 4, width: len / 2, height: 6, fill: COLOR.ink }));
   out.push(tag('rect', { x: x + len / 2, y: y - 4, width: len / 2, height: 6, fill: '#fff', stroke: COLOR.ink, 'stroke-width': 1 }));
   out.push(text(x, y - 9, '0', { cls: 'small', anchor: 'middle', halo: false }));
   out.push(text(x + len / 2, y - 9, String(km / 2), { cls: 'small', anchor: 'middle', halo: false }));
   out.push(text(x + len, y - 9, String(km), { cls: 'small', anchor: 'middle', halo: false }));
-  out.push(text(x + len + 12, y + 3, 'km', { cls: 'small', halo: false }));
+  out.push(text(x + len + 20, y + 3, 'km', { cls: 'small', halo: false }));
   return out;
 }
 
@@ -663,9 +663,16 @@ function waterLabel(map, board, lonlat, name) {
   return label(board, String(name), ...map.p(lonlat), name, { cls: 'water', anchor: 'middle', lineHeight: 19 });
 }
 
-/** A board for a map: the 38th parallel is the line no label may cross. */
-function boardFor(map) {
-  return createBoard([{ name: 'the 38th parallel', points: densify(PARALLEL_38).map(map.p) }]);
+/**
+ * A board for a map: the 38th parallel is the line no label may cross, the frame what every
+ * label stays inside; `leaders` are lines drawn to a label, which other labels keep off.
+ */
+function boardFor(map, leaders = []) {
+  const lines = [
+    { name: 'the 38th parallel', points: densify(PARALLEL_38).map(map.p) },
+    ...leaders.map((points, i) => ({ name: `leader line ${i + 1}`, points, sides: false })),
+  ];
+  return createBoard(lines, map.frame);
 }
 
 /** The 38th parallel across the whole frame (well past its edges). */
@@ -721,7 +728,9 @@ function figure1945(atlas) {
     label(board, 'Soviet zone', ...map.p([127.15, 40.25]), ['Soviet occupation zone', '(from August 1945)'], { ...zoneLabel, point: map.p([127.15, 40.25]) }),
     label(board, 'US zone', ...map.p([127.95, 36.6]), ['US occupation zone', '(from September 1945)'], { ...zoneLabel, point: map.p([127.95, 36.6]) }),
     countryLabel(map, board, [124.4, 42.6], 'CHINA'),
-    countryLabel(map, board, [132.6, 43.75], 'SOVIET UNION'),
+    // Only the south of the Soviet Far East is in the frame: the name runs east from Vladivostok's
+    // hinterland, inside the map (it used to sit above the frame, clipped away).
+    label(board, 'SOVIET UNION', ...map.p([130.2, 43.15]), 'SOVIET UNION', { cls: 'country', size: 16, style: 'font-size:16px' }),
     countryLabel(map, board, [132.9, 34.7], 'JAPAN'),
     waterLabel(map, board, [124.0, 37.0], 'Yellow Sea'),
     waterLabel(map, board, [131.2, 39.6], ['Sea of Japan', '(East Sea)']),
@@ -961,7 +970,9 @@ function figureArmistice(atlas) {
     return [x + dx, y + dy];
   };
   const areaNote = { cls: 'small', anchor: 'middle', lineHeight: 18, style: 'font-style:italic' };
-  const board = boardFor(map);
+  // The western note sits in the sea with leaders to Ongjin and Kaesong.
+  const leaders = [[at([125.45, 37.6]), at([125.45, 37.8])], [at([125.9, 37.6]), at([126.15, 37.76])]];
+  const board = boardFor(map, leaders);
 
   const layers = [
     ...baseLayers(map, atlas, { fills, drawKoreanBorder: false, graticuleOpts: { step: 1, ...ext, skipLat: [38] } }),
@@ -970,8 +981,7 @@ function figureArmistice(atlas) {
     tag('path', { d: map.path(atlas.koreanBorder), fill: 'none', stroke: COLOR.front51, 'stroke-width': 2.2, 'stroke-linejoin': 'round' }),
     labelOnParallel(map, board, 38, 124.85, '38th parallel', { cls: 'small', anchor: 'middle', style: `font-weight:bold;fill:${COLOR.parallel}` }),
     label(board, 'north note', ...at([127.85, 38.16]), ['North of the 38th parallel:', 'gained by South Korea'], { ...areaNote, point: at([127.85, 38.16]) }),
-    // The western note sits in the sea with leaders to Ongjin and Kaesong.
-    tag('path', { d: pathData([at([125.45, 37.6]), at([125.45, 37.8])]) + pathData([at([125.9, 37.6]), at([126.3, 37.87])]), stroke: '#555', 'stroke-width': 1.2, fill: 'none' }),
+    tag('path', { d: leaders.map((l) => pathData(l)).join(''), stroke: '#555', 'stroke-width': 1.2, fill: 'none' }),
     label(board, 'south note', ...at([125.6, 37.52]), ['South of the 38th parallel:', 'held by North Korea'], { ...areaNote, point: at([125.6, 37.52]) }),
     label(board, 'NORTH KOREA', ...at([126.5, 38.9]), 'NORTH KOREA', { cls: 'country', anchor: 'middle', style: 'fill:#8a4b33' }),
     label(board, 'SOUTH KOREA', ...at([127.9, 37.3]), 'SOUTH KOREA', { cls: 'country', anchor: 'middle', style: 'fill:#4a6b34' }),
@@ -1222,4 +1232,4 @@ function main() {
 }
 
 // Run as a script it writes the files; imported (by the test) it only builds them.
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
+if (process.argv[1] && realpathSync(fileURLToPath(import.meta.url)) === realpathSync(process.argv[1])) main();

@@ -40,12 +40,49 @@ function parallelSpan(points, x0, x1) {
   return { top: Math.min(...ys), bottom: Math.max(...ys) };
 }
 
+/** The attributes of an SVG start tag's text ("x=\"1\" y=\"2\"") as an object. */
+const attributes = (text) => Object.fromEntries([...text.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+
 /** x, y and anchor of the text element holding exactly `content` in an SVG. */
 function textAt(svg, content) {
-  const m = svg.match(new RegExp(`<text x="([\\d.]+)" y="([\\d.]+)"[^>]*?(?:text-anchor="(\\w+)")?[^>]*>${content}</text>`));
+  const m = svg.match(new RegExp(`<text ([^>]*)>${content}</text>`));
   assert.ok(m, `the SVG has a text "${content}"`);
-  return { x: Number(m[1]), y: Number(m[2]), anchor: m[3] ?? 'start' };
+  const a = attributes(m[1]);
+  return { x: Number(a.x), y: Number(a.y), anchor: a['text-anchor'] ?? 'start' };
 }
+
+// Font sizes by class, as the figures' stylesheet sets them (read from the SVG itself).
+function sizes(svg) {
+  const style = svg.match(/<style>([\s\S]*?)<\/style>/)[1];
+  return Object.fromEntries([...style.matchAll(/\.([\w-]+)\{font-size:(\d+)px/g)].map((m) => [m[1], Number(m[2])]));
+}
+
+/** The box of every unrotated text in a committed SVG, measured from the file alone. */
+function textBoxes(svg) {
+  const size = sizes(svg);
+  const out = [];
+  for (const m of svg.matchAll(/<text ([^>]*)>([\s\S]*?)<\/text>/g)) {
+    const a = attributes(m[1]);
+    if (a.transform) continue;
+    const lines = m[2].includes('<tspan') ? [...m[2].matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((t) => t[1]) : [m[2]];
+    const cls = (a.class || '').split(' ').find((c) => size[c]);
+    const px = Number(/font-size:(\d+)px/.exec(a.style || '')?.[1] ?? size[cls] ?? 16);
+    const lineHeight = lines.length > 1 ? Number(/dy="([\d.]+)"/.exec(m[2].split('</tspan>')[1])?.[1] ?? 19) : 19;
+    const text = lines.map((l) => l.replace(/&amp;/g, '&'));
+    out.push({ text: text.join(' / '), box: textBox(Number(a.x), Number(a.y), text, { size: px, anchor: a['text-anchor'] ?? 'start', lineHeight, letterSpacing: cls === 'country' ? 3 : 0 }) });
+  }
+  return out;
+}
+
+test('no two texts on any committed map overlap (measured from the SVG files alone)', () => {
+  for (const name of ['korea-1945-division.svg', 'war-movements-1950-1951.svg', 'armistice-1953.svg']) {
+    const boxes = textBoxes(committed(name));
+    assert.ok(boxes.length > 20, `${name}: only ${boxes.length} texts found`);
+    const clashes = [];
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => boxesOverlap(a.box, b.box) && clashes.push(`${a.text} × ${b.text}`)));
+    assert.deepEqual(clashes, [], name);
+  }
+});
 
 test('Kaesong, just south of the parallel, is labelled south of it (bug 13)', () => {
   const { board } = figures['armistice-1953.svg'];

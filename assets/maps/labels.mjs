@@ -87,7 +87,8 @@ function segmentMeetsBox([ax, ay], [bx, by], box) {
 
 /**
  * Which side of a line running west to east a point is on: -1 above it (north on these maps),
- * +1 below, 0 where the line does not reach the point's x.
+ * +1 below, 0 where the line does not reach the point's x. The line's x must only grow (the
+ * projected 38th parallel does, on every map); for other lines the side rule is off.
  */
 export function sideOfLine(points, [x, y]) {
   for (let i = 1; i < points.length; i++) {
@@ -104,13 +105,16 @@ function centre(box) {
   return [(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2];
 }
 
+const within = (box, [[x0, y0], [x1, y1]]) => box.x0 >= x0 && box.y0 >= y0 && box.x1 <= x1 && box.y1 <= y1;
+
 /** What is wrong with putting `item` on a board holding `placed` (empty: nothing). */
-function problems(item, placed, lines) {
+function problems(item, placed, lines, frame) {
   const found = [];
   for (const box of item.boxes) {
+    if (frame && !item.mark && !within(box, frame)) found.push("runs out of the map's frame");
     for (const line of lines) {
       if (!item.mark && !item.onLine && boxCrossesLine(box, line.points)) found.push(`crosses ${line.name}`);
-      if (item.point && !item.mark && sideOfLine(line.points, centre(box)) !== sideOfLine(line.points, item.point)) {
+      if (line.sides !== false && item.point && !item.mark && sideOfLine(line.points, centre(box)) !== sideOfLine(line.points, item.point)) {
         found.push(`is on the other side of ${line.name} from its place`);
       }
     }
@@ -123,28 +127,31 @@ function problems(item, placed, lines) {
 }
 
 /**
- * A board for one map. `lines`: [{ name, points }] in map units that no label may cross.
+ * A board for one map. `lines`: [{ name, points, sides }] in map units that no label may cross
+ * (`sides: false`: a leader line, with no side rule); `frame`: [[x0, y0], [x1, y1]], the box
+ * every label must lie in (where the map is clipped; null for none).
  * Items: { name, boxes, svg, point?, mark?, onLine? } — `point` is what the label names (for the
  * side rule), `mark` a dot or symbol at a true position (never moved, only kept clear of),
  * `onLine` a label written along a line on purpose.
  */
-export function createBoard(lines = []) {
+export function createBoard(lines = [], frame = null) {
   const items = [];
   return {
     items,
     lines,
+    frame,
     /** Puts an item with one fixed position, refusing it if it breaks a rule. */
     add(item) {
-      const wrong = problems(item, items, lines);
+      const wrong = problems(item, items, lines, frame);
       if (wrong.length) throw new Error(`map label "${item.name}" ${wrong.join(', ')}`);
       items.push(item);
       return item.svg;
     },
     /** Puts the first candidate that breaks no rule. */
     place(name, candidates) {
-      const fit = candidates.find((c) => problems({ name, ...c }, items, lines).length === 0);
+      const fit = candidates.find((c) => problems({ name, ...c }, items, lines, frame).length === 0);
       if (!fit) {
-        const why = candidates.map((c, i) => `position ${i + 1} ${problems({ name, ...c }, items, lines).join(', ')}`);
+        const why = candidates.map((c, i) => `position ${i + 1} ${problems({ name, ...c }, items, lines, frame).join(', ')}`);
         throw new Error(`no place for map label "${name}": ${why.join('; ')}`);
       }
       items.push({ name, ...fit });
@@ -157,6 +164,6 @@ export function createBoard(lines = []) {
 export function checkBoard(board) {
   return board.items.flatMap((item, i) => {
     const others = board.items.filter((_, j) => j !== i);
-    return problems(item, others, board.lines).map((p) => `${item.name}: ${p}`);
+    return problems(item, others, board.lines, board.frame).map((p) => `${item.name}: ${p}`);
   });
 }
