@@ -23,6 +23,14 @@ pub enum Error {
     /// A file could not be read or written.
     #[error("file: {0}")]
     Io(#[from] std::io::Error),
+    /// The database file cannot be used as it is; nothing was written to it.
+    #[error("cannot open {}: {problem}", path.display())]
+    Unopenable {
+        /// The database file.
+        path: std::path::PathBuf,
+        /// What is wrong with it.
+        problem: crate::store::OpenProblem,
+    },
 }
 
 impl Error {
@@ -35,6 +43,7 @@ impl Error {
             Error::Database(_) => "database",
             Error::Migration(_) => "migration",
             Error::Io(_) => "io",
+            Error::Unopenable { .. } => "unopenable",
         }
     }
 }

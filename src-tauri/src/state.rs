@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 
 use margin_core::content::Article;
 use margin_core::library::Library;
-use margin_core::store::{Store, DATABASE_FILE};
-use margin_core::Result;
+use margin_core::store::{OpenProblem, Store, DATABASE_FILE};
+use margin_core::{Error, Result};
 
 /// The environment variable that overrides the data directory (tests, portable installs).
 pub const DATA_DIR_ENV: &str = "MARGIN_DATA_DIR";
@@ -43,8 +43,11 @@ pub fn data_dir() -> Result<PathBuf, String> {
 pub struct AppState {
     /// The articles Margin can open.
     pub library: Library,
-    /// The user's database.
-    pub store: Mutex<Store>,
+    /// The user's database; `None` while it cannot be opened (the recovery screen shows why,
+    /// from `trouble`). Private: every command goes through [`AppState::with_store`].
+    store: Mutex<Option<Store>>,
+    /// Why the database could not be opened (the file and the problem), until it is.
+    trouble: Mutex<Option<Trouble>>,
     /// Where the database lives.
     pub data_dir: PathBuf,
     /// When `run()` started: the origin of the startup trace.
@@ -54,19 +57,22 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Opens the database in the data folder. No article is parsed yet: the reader's first
-    /// `open_reader` parses the one it shows.
+    /// Opens the database in the data folder. A database that cannot be opened is not an
+    /// error here: the app starts anyway and the reader shows the recovery screen. No article
+    /// is parsed yet: the reader's first `open_reader` parses the one it shows.
     pub fn build(started: Instant) -> Result<AppState, String> {
         let data_dir = data_dir()?;
-        let store = Store::open_in_dir(&data_dir).map_err(|e| {
-            format!(
-                "cannot open {}: {e}",
-                data_dir.join(DATABASE_FILE).display()
-            )
-        })?;
+        let (store, trouble) = match open(&data_dir) {
+            Ok(store) => (Some(store), None),
+            Err(t) => {
+                eprintln!("margin: {}", t.clone().error());
+                (None, Some(t))
+            }
+        };
         Ok(AppState {
             library: Library::builtin(),
             store: Mutex::new(store),
+            trouble: Mutex::new(trouble),
             data_dir,
             started,
             state_ready: started.elapsed(),
@@ -79,13 +85,75 @@ impl AppState {
             .get(id.unwrap_or_else(|| self.library.default_id()))
     }
 
-    /// Runs `f` with the store locked.
+    /// Runs `f` with the store locked; while the database cannot be opened, says why.
     pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
         // A panic while holding the lock cannot leave a half-written transaction behind (SQLite
         // rolls it back), so a poisoned lock is still safe to use.
         let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
-        f(&mut store)
+        match store.as_mut() {
+            Some(store) => f(store),
+            None => Err(self.trouble().map_or_else(
+                || Error::NotFound("no database is open".into()),
+                Trouble::error,
+            )),
+        }
     }
+
+    /// Why the database could not be opened, while it is not.
+    pub fn trouble(&self) -> Option<Trouble> {
+        self.trouble
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Tries to open the database again (after the user set the old one aside, or after
+    /// another program let it go); on success the reader can start.
+    pub fn reopen(&self) -> Result<()> {
+        let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
+        let mut trouble = self.trouble.lock().unwrap_or_else(|e| e.into_inner());
+        match open(&self.data_dir) {
+            Ok(opened) => {
+                *store = Some(opened);
+                *trouble = None;
+                Ok(())
+            }
+            Err(t) => {
+                *trouble = Some(t.clone());
+                Err(t.error())
+            }
+        }
+    }
+}
+
+/// The database file Margin could not open, and why.
+#[derive(Debug, Clone)]
+pub struct Trouble {
+    pub path: PathBuf,
+    pub problem: OpenProblem,
+}
+
+impl Trouble {
+    /// As the error every command that needs the store returns meanwhile.
+    pub fn error(self) -> Error {
+        Error::Unopenable {
+            path: self.path,
+            problem: self.problem,
+        }
+    }
+}
+
+/// Opens the store in `dir`; any failure is a trouble with the database file.
+fn open(dir: &std::path::Path) -> Result<Store, Trouble> {
+    Store::open_in_dir(dir).map_err(|e| match e {
+        Error::Unopenable { path, problem } => Trouble { path, problem },
+        other => Trouble {
+            path: dir.join(DATABASE_FILE),
+            problem: OpenProblem::Failed {
+                detail: other.to_string(),
+            },
+        },
+    })
 }
 
 #[cfg(test)]

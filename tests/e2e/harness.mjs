@@ -48,8 +48,9 @@ async function waitForPort(port, deadline) {
   throw new Error(`tauri-driver did not listen on ${port}`);
 }
 
-/** Starts the app with `dataDir` as its data directory and returns a WebDriver session on it. */
-export async function launch(dataDir, extraEnv = {}, application = APP) {
+/** Starts the app with `dataDir` as its data directory and returns a WebDriver session on it,
+ *  once the page says `ready` (the reader: "true"; the recovery screen: "recovery"). */
+export async function launch(dataDir, extraEnv = {}, application = APP, { ready = "true", cwd = dataDir } = {}) {
   if (!process.env.DISPLAY) throw new Error("no DISPLAY: run the end-to-end tests under Xvfb (scripts/test does)");
   const port = await freePort();
   const nativePort = await freePort();
@@ -59,7 +60,7 @@ export async function launch(dataDir, extraEnv = {}, application = APP) {
   // Started in the data directory: what the app writes where it stands (GTK's Print to File
   // puts output.pdf there) stays out of the checkout.
   const driverProcess = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
-    cwd: dataDir,
+    cwd,
     env: { ...process.env, MARGIN_DATA_DIR: dataDir, ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
@@ -101,7 +102,7 @@ export async function launch(dataDir, extraEnv = {}, application = APP) {
       driverProcess.stderr.destroy();
     },
   };
-  await waitReady(app);
+  await waitReady(app, 20000, ready);
   return app;
 }
 
@@ -125,12 +126,13 @@ function killGroup(pid, signal) {
   }
 }
 
-/** Waits until the reader has painted the article and restored the position. */
-export async function waitReady(app, timeout = 20000) {
+/** Waits until the reader has painted the article and restored the position (or, with `ready`
+ *  "recovery", until the recovery screen shows). */
+export async function waitReady(app, timeout = 20000, ready = "true") {
   await app.driver.wait(
-    () => app.driver.executeScript("return document.documentElement.dataset.ready === 'true'"),
+    () => app.driver.executeScript("return document.documentElement.dataset.ready === arguments[0]", ready),
     timeout,
-    "the reader did not become ready",
+    ready === "true" ? "the reader did not become ready" : `the page did not become ready (${ready})`,
   );
 }
 

@@ -318,9 +318,28 @@ menu-delete = Delete highlight
 # What "Copy with citation" puts on the clipboard; *…* is Markdown italics.
 citation = “{ $quote }” — { $author }, *{ $title }*, { $source }, { $year }
 
+## The recovery screen, when the database cannot be opened
+
+recovery-title = Margin cannot open your data
+recovery-file = The file:
+recovery-not-a-file = Where Margin keeps your highlights and notes there is a folder or a broken link instead of its database file.
+recovery-not-a-database = The file where Margin keeps your highlights and notes is not a database: it is empty or holds something else.
+recovery-damaged = The database where Margin keeps your highlights and notes is damaged.
+recovery-not-margins = The database file belongs to another program. Margin has not changed it.
+recovery-too-new = Your data was saved by a newer version of Margin (database version { $found }); this one knows up to version { $supported }. Install the newer Margin to open it.
+recovery-locked = Another program is using Margin's database. Margin may be open already: close it, then try again.
+recovery-read-only = Margin cannot write to the folder or disk where it keeps your data. Make it writable, or free some space, then try again.
+recovery-failed = Margin could not open its database.
+recovery-choice-fresh = You can start with an empty database: Margin keeps the old file beside it, renamed with today's date, and never deletes it.
+recovery-choice-keep = Margin leaves the file exactly as it is.
+recovery-fresh = Start with an empty database
+recovery-retry = Try again
+recovery-quit = Quit Margin
+
 ## Messages
 
 toast-cannot-open = Margin could not open the article: { $error }
+toast-moved-aside = Margin started with an empty database. Your old one is kept, renamed: { $path }
 toast-cannot-paint = This system’s web engine cannot draw highlights (it needs the CSS Custom Highlight API). They are saved and listed in the panel (A).
 toast-highlight-failed = Could not highlight: { $error }
 toast-not-saved = Not saved: { $error }

@@ -296,9 +296,28 @@ menu-edit = Sửa đoạn tô sáng
 menu-delete = Xóa đoạn tô sáng
 citation = “{ $quote }” — { $author }, *{ $title }*, { $source }, { $year }
 
+## Màn hình khôi phục, khi không mở được cơ sở dữ liệu
+
+recovery-title = Margin không mở được dữ liệu của bạn
+recovery-file = Tệp:
+recovery-not-a-file = Ở chỗ Margin lưu các đoạn tô sáng và ghi chú của bạn lại là một thư mục hoặc một liên kết hỏng, không phải tệp cơ sở dữ liệu.
+recovery-not-a-database = Tệp Margin dùng để lưu các đoạn tô sáng và ghi chú của bạn không phải là cơ sở dữ liệu: nó trống hoặc chứa thứ khác.
+recovery-damaged = Cơ sở dữ liệu chứa các đoạn tô sáng và ghi chú của bạn đã bị hỏng.
+recovery-not-margins = Tệp cơ sở dữ liệu này thuộc về một chương trình khác. Margin không thay đổi nó.
+recovery-too-new = Dữ liệu của bạn được lưu bởi một phiên bản Margin mới hơn (cơ sở dữ liệu phiên bản { $found }); bản này chỉ biết đến phiên bản { $supported }. Hãy cài Margin mới hơn để mở.
+recovery-locked = Một chương trình khác đang dùng cơ sở dữ liệu của Margin. Có thể Margin đang mở rồi: hãy đóng nó, rồi thử lại.
+recovery-read-only = Margin không ghi được vào thư mục hoặc ổ đĩa chứa dữ liệu của bạn. Hãy cho phép ghi, hoặc giải phóng dung lượng, rồi thử lại.
+recovery-failed = Margin không mở được cơ sở dữ liệu.
+recovery-choice-fresh = Bạn có thể bắt đầu với một cơ sở dữ liệu trống: Margin giữ tệp cũ ngay bên cạnh, đổi tên kèm ngày hôm nay, và không bao giờ xóa nó.
+recovery-choice-keep = Margin giữ nguyên tệp như hiện tại.
+recovery-fresh = Bắt đầu với cơ sở dữ liệu trống
+recovery-retry = Thử lại
+recovery-quit = Thoát Margin
+
 ## Thông báo
 
 toast-cannot-open = Margin không mở được bài viết: { $error }
+toast-moved-aside = Margin đã bắt đầu với một cơ sở dữ liệu trống. Tệp cũ vẫn được giữ, với tên mới: { $path }
 toast-cannot-paint = Bộ máy hiển thị web của hệ thống này không vẽ được đoạn tô sáng (cần CSS Custom Highlight API). Các đoạn tô sáng vẫn được lưu và liệt kê trong bảng bên (A).
 toast-highlight-failed = Không tô sáng được: { $error }
 toast-not-saved = Chưa lưu được: { $error }

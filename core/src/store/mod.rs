@@ -13,6 +13,7 @@ mod annotations;
 mod bookmarks;
 mod colours;
 mod notes;
+mod open;
 mod preferences;
 mod reading;
 
@@ -23,6 +24,7 @@ pub use annotations::{
 pub use bookmarks::{Bookmark, NewBookmark, LABEL_MAX_CHARS};
 pub use colours::{check_colour, Colour, COLOURS, MEANING_MAX_CHARS};
 pub use notes::{Note, FREE_NOTE_MAX_CHARS};
+pub use open::{set_aside, OpenProblem, APPLICATION_ID};
 pub use preferences::{FontSize, Preferences, PreferencesPatch, Theme};
 pub use reading::ReadingPosition;
 
@@ -33,10 +35,13 @@ use std::time::Duration;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use rusqlite_migration::{Migrations, M};
 
-use crate::Result;
+use crate::{Error, Result};
 
 /// The file name of the database inside the data directory.
 pub const DATABASE_FILE: &str = "margin.sqlite3";
+
+/// How many migrations there are: the schema version of a current database.
+const MIGRATIONS_COUNT: i64 = 2;
 
 static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
     Migrations::new(vec![
@@ -56,13 +61,33 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database file at `path` and migrates it to the latest
-    /// schema.
+    /// Opens the database file at `path` (creating it, stamped as Margin's, if there is none)
+    /// and migrates it to the latest schema. A file that is not Margin's sound database, or
+    /// one from a newer Margin, is refused with [`Error::Unopenable`] before anything is
+    /// written to it (see `open.rs`).
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
+            std::fs::create_dir_all(dir).map_err(|e| match e.kind() {
+                std::io::ErrorKind::AlreadyExists | std::io::ErrorKind::NotADirectory => {
+                    Error::Unopenable {
+                        path: path.to_path_buf(),
+                        problem: OpenProblem::NotAFile,
+                    }
+                }
+                _ => Error::Io(e),
+            })?;
         }
-        Self::setup(Connection::open(path)?)
+        let exists = open::inspect_file(path)?;
+        let conn = open::connect(path, exists)?;
+        if exists {
+            open::check_existing(&conn, path, Self::latest_version())?;
+        }
+        Self::setup(conn).map_err(|e| open::first_write_failed(path, e))
+    }
+
+    /// The schema version this build migrates to.
+    pub fn latest_version() -> i64 {
+        MIGRATIONS_COUNT
     }
 
     /// Opens `DATABASE_FILE` inside `dir`.
@@ -82,6 +107,10 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         MIGRATIONS.to_latest(&mut conn)?;
+        let stamped: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        if stamped != APPLICATION_ID {
+            conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
         Ok(Store { conn })
     }
 

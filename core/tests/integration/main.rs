@@ -4,6 +4,7 @@ mod anchoring;
 mod annotations;
 mod content;
 mod export;
+mod open;
 mod store;
 
 use std::path::PathBuf;

@@ -3,11 +3,12 @@
 
 use std::path::PathBuf;
 
-use margin_core::store::DATABASE_FILE;
-use margin_core::Result;
+use margin_core::store::{set_aside, OpenProblem, DATABASE_FILE};
+use margin_core::{Error, Result};
 use serde::Serialize;
 use tauri::State;
 
+use crate::catalogues::{ui_language, UiLanguage};
 use crate::state::AppState;
 
 /// What the About view shows about the app itself.
@@ -62,5 +63,73 @@ pub async fn startup_ready(
 pub async fn report_ui_error(message: String) -> Result<()> {
     let message: String = message.chars().take(2000).collect();
     eprintln!("margin: UI error: {message}");
+    Ok(())
+}
+
+/// What the recovery screen shows: the database file Margin could not open, why, and the UI's
+/// catalogues (which otherwise come with the article).
+#[derive(Serialize)]
+pub struct RecoveryStatus {
+    path: PathBuf,
+    #[serde(flatten)]
+    problem: OpenProblem,
+    ui: UiLanguage,
+}
+
+/// Why the database could not be opened, or `None` when it is open. `locales` as for
+/// `open_reader`: with no database there is no saved language, so the OS's is used.
+#[tauri::command]
+pub async fn recovery_status(
+    state: State<'_, AppState>,
+    locales: Option<Vec<String>>,
+) -> Result<Option<RecoveryStatus>> {
+    Ok(state.trouble().map(|t| RecoveryStatus {
+        path: t.path,
+        problem: t.problem,
+        ui: ui_language("system", &locales.unwrap_or_default()),
+    }))
+}
+
+/// The user chose to start with an empty database: the file Margin could not open is moved
+/// aside beside it (renamed with the time, never deleted), and a new one is made. Returns where
+/// the old one went. Refused for a database from a newer Margin (that one is fine, only newer)
+/// and for one another program holds (try again instead).
+#[tauri::command]
+pub async fn recovery_start_fresh(state: State<'_, AppState>) -> Result<PathBuf> {
+    let Some(trouble) = state.trouble() else {
+        return Err(Error::InvalidInput(
+            "the database is open: nothing to set aside".into(),
+        ));
+    };
+    if matches!(
+        trouble.problem,
+        OpenProblem::TooNew { .. } | OpenProblem::Locked
+    ) {
+        return Err(Error::InvalidInput(format!(
+            "{} is not damaged ({}): Margin keeps it as it is",
+            trouble.path.display(),
+            trouble.problem
+        )));
+    }
+    let moved = set_aside(&trouble.path)?;
+    eprintln!(
+        "margin: moved {} to {}",
+        trouble.path.display(),
+        moved.display()
+    );
+    state.reopen()?;
+    Ok(moved)
+}
+
+/// Tries to open the database again (another program may have let it go).
+#[tauri::command]
+pub async fn recovery_retry(state: State<'_, AppState>) -> Result<()> {
+    state.reopen()
+}
+
+/// Quits Margin (the recovery screen's way out).
+#[tauri::command]
+pub async fn quit(app: tauri::AppHandle) -> Result<()> {
+    app.exit(0);
     Ok(())
 }

@@ -63,11 +63,20 @@ async function start() {
   tracker = trackPosition(opening.article, parts.toc, parts.prefs);
   marks.push(["laid out", performance.now()]);
   document.documentElement.dataset.ready = "true";
+  // The recovery screen's "start fresh" reloads here; say where the old database went.
+  if (sessionStorage.getItem("margin-moved-aside")) import("./recovery.js").then((m) => m.tellMovedAside());
   // Once a frame with all of it has been rendered: the startup marker (MARGIN_TRACE_STARTUP).
   requestAnimationFrame(() => requestAnimationFrame(() => api.startupReady(performance.now(), marks)));
 }
 
-start().catch((error) => {
+/** The database could not be opened: the recovery screen, loaded only then. */
+async function recover() {
+  const { showRecovery } = await import("./recovery.js");
+  return showRecovery();
+}
+
+start().catch(async (error) => {
+  if (error && error.kind === "unopenable" && (await recover().catch(() => false))) return;
   console.error("Margin could not start:", errorMessage(error));
   // The catalogues come with the article: without them, the sentence can only be English.
   const message = errorMessage(error);

@@ -20,6 +20,12 @@ export const api = {
   saveReadingPosition: (articleId, position) => invoke("save_reading_position", { articleId, position }),
   getAppInfo: () => invoke("get_app_info"),
   startupReady: (webviewMs, marks) => invoke("startup_ready", { webviewMs, marks }),
+  /** Why the database could not be opened (null when it is), with the UI's catalogues. */
+  recoveryStatus: (locales) => invoke("recovery_status", { locales }),
+  /** Sets the unopenable database aside and starts an empty one; resolves to where it went. */
+  recoveryStartFresh: () => invoke("recovery_start_fresh"),
+  recoveryRetry: () => invoke("recovery_retry"),
+  quit: () => invoke("quit"),
 
   listAnnotations: (articleId) => invoke("list_annotations", { articleId }),
   createAnnotation: (articleId, annotation) => invoke("create_annotation", { articleId, annotation }),

@@ -1,0 +1,120 @@
+//! Opening the database safely (issue 18): what is not Margin's sound database is refused
+//! before a byte is written, and a refused file can be set aside intact.
+
+use margin_core::store::{set_aside, OpenProblem, Store, APPLICATION_ID, DATABASE_FILE};
+use margin_core::Error;
+use rusqlite::Connection;
+
+fn problem_of(path: &std::path::Path) -> OpenProblem {
+    match Store::open(path) {
+        Err(Error::Unopenable { problem, .. }) => problem,
+        Err(other) => panic!("not an open problem: {other}"),
+        Ok(_) => panic!("{} opened", path.display()),
+    }
+}
+
+#[test]
+fn a_new_database_carries_margins_mark_and_an_old_unmarked_one_gets_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    drop(Store::open(&path).unwrap());
+    let id: i32 = Connection::open(&path)
+        .unwrap()
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(id, APPLICATION_ID);
+    // A database from before the mark: Margin's tables, a schema version, application_id 0.
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "application_id", 0)
+        .unwrap();
+    drop(Store::open(&path).unwrap());
+    let id: i32 = Connection::open(&path)
+        .unwrap()
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(id, APPLICATION_ID);
+}
+
+#[test]
+fn foreign_newer_and_broken_files_are_refused_and_left_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let foreign = dir.path().join("foreign.sqlite3");
+    Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE contacts (name TEXT);")
+        .unwrap();
+    let clash = dir.path().join("clash.sqlite3");
+    Connection::open(&clash)
+        .unwrap()
+        .execute_batch("CREATE TABLE annotations (x INTEGER);")
+        .unwrap();
+    let newer = dir.path().join("newer.sqlite3");
+    drop(Store::open(&newer).unwrap());
+    Connection::open(&newer)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    let junk = dir.path().join("junk.sqlite3");
+    std::fs::write(&junk, b"not a database at all, just text").unwrap();
+    let empty = dir.path().join("empty.sqlite3");
+    std::fs::write(&empty, b"").unwrap();
+    let folder = dir.path().join("folder.sqlite3");
+    std::fs::create_dir(&folder).unwrap();
+    let cases = [
+        (&foreign, OpenProblem::NotMargins),
+        (&clash, OpenProblem::NotMargins),
+        (
+            &newer,
+            OpenProblem::TooNew {
+                found: 99,
+                supported: Store::latest_version(),
+            },
+        ),
+        (&junk, OpenProblem::NotADatabase),
+        (&empty, OpenProblem::NotADatabase),
+        (&folder, OpenProblem::NotAFile),
+    ];
+    for (path, expected) in cases {
+        let before = std::fs::read(path).ok();
+        assert_eq!(problem_of(path), expected, "{}", path.display());
+        assert_eq!(
+            std::fs::read(path).ok(),
+            before,
+            "{} was changed",
+            path.display()
+        );
+        let err = Store::open(path).err().unwrap();
+        assert_eq!(err.kind(), "unopenable");
+    }
+}
+
+#[test]
+fn set_aside_renames_the_file_and_its_wal_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    std::fs::write(&path, b"damaged").unwrap();
+    std::fs::write(dir.path().join(format!("{DATABASE_FILE}-wal")), b"wal").unwrap();
+    let first = set_aside(&path).unwrap();
+    assert!(!path.exists());
+    assert_eq!(std::fs::read(&first).unwrap(), b"damaged");
+    let mut wal = first.clone().into_os_string();
+    wal.push("-wal");
+    assert_eq!(std::fs::read(wal).unwrap(), b"wal");
+    std::fs::write(&path, b"again").unwrap();
+    let second = set_aside(&path).unwrap();
+    assert_ne!(first, second, "the second set-aside overwrote the first");
+    assert_eq!(std::fs::read(&first).unwrap(), b"damaged");
+    assert_eq!(std::fs::read(&second).unwrap(), b"again");
+    assert!(
+        Store::open(&path).is_ok(),
+        "a fresh database opens where the old one was"
+    );
+}
+
+#[test]
+fn the_latest_version_is_the_number_of_migrations() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join(DATABASE_FILE)).unwrap();
+    assert_eq!(store.schema_version().unwrap(), Store::latest_version());
+}
