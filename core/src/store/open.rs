@@ -180,6 +180,19 @@ pub(crate) fn check_existing(conn: &Connection, path: &Path, supported: i64) -> 
             },
         ));
     }
+    // A current schema has every table; one that lost a table is damaged, not new.
+    if version == supported {
+        for table in MARGIN_TABLES {
+            let sql = "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1";
+            let n: i64 = conn
+                .query_row(sql, [table], |r| r.get(0))
+                .map_err(|e| classify(path, e))?;
+            if n == 0 {
+                let detail = format!("the table {table} is missing");
+                return Err(problem(path, OpenProblem::Damaged { detail }));
+            }
+        }
+    }
     let verdict: String = conn
         .query_row("PRAGMA quick_check", [], |r| r.get(0))
         .map_err(|e| classify(path, e))?;

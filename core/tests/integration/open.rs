@@ -59,6 +59,12 @@ fn foreign_newer_and_broken_files_are_refused_and_left_byte_for_byte() {
     std::fs::write(&junk, b"not a database at all, just text").unwrap();
     let empty = dir.path().join("empty.sqlite3");
     std::fs::write(&empty, b"").unwrap();
+    let dropped = dir.path().join("dropped.sqlite3");
+    drop(Store::open(&dropped).unwrap());
+    Connection::open(&dropped)
+        .unwrap()
+        .execute_batch("DROP TABLE annotation_tags; DROP TABLE annotations;")
+        .unwrap();
     let folder = dir.path().join("folder.sqlite3");
     std::fs::create_dir(&folder).unwrap();
     let cases = [
@@ -73,6 +79,12 @@ fn foreign_newer_and_broken_files_are_refused_and_left_byte_for_byte() {
         ),
         (&junk, OpenProblem::NotADatabase),
         (&empty, OpenProblem::NotADatabase),
+        (
+            &dropped,
+            OpenProblem::Damaged {
+                detail: "the table annotations is missing".into(),
+            },
+        ),
         (&folder, OpenProblem::NotAFile),
     ];
     for (path, expected) in cases {
