@@ -50,6 +50,8 @@ export async function showRecovery() {
   localize();
   const known = PROBLEMS[status.problem] || PROBLEMS.failed;
   document.body.classList.add("recovering");
+  // No preferences without a database: the system's light or dark.
+  document.documentElement.dataset.theme = matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
   $("recovery-what").textContent = t(known.what, { found: String(status.found ?? ""), supported: String(status.supported ?? "") });
   $("recovery-path").textContent = status.path;
   $("recovery-choice").textContent = t(known.fresh ? "recovery-choice-fresh" : "recovery-choice-keep");
