@@ -388,7 +388,8 @@ impl Anchorer {
         let forward = Pattern::new(quote, alphabet);
         let mut hits = myers::search(&forward, &self.syms, k);
         // Fewest errors first, so the scan can stop once no candidate left can win.
-        let expected_end = scorer.hint.map(|h| h + m);
+        // Saturating: an imported position may be anywhere up to u64::MAX.
+        let expected_end = scorer.hint.map(|h| h.saturating_add(m));
         hits.sort_by_key(|&(end, errors)| (errors, expected_end.map_or(0, |e| end.abs_diff(e))));
 
         let reversed: Vec<Sym> = quote.iter().rev().copied().collect();

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use serde_json::{json, Value};
 
-use crate::anchor::{Anchorer, Selectors, TextPositionSelector, TextQuoteSelector};
+use crate::anchor::{AnchorStatus, Anchorer, Selectors, TextPositionSelector, TextQuoteSelector};
 use crate::content::{article_id_from_iri, article_iri, Article};
 pub use crate::store::ImportReport;
 use crate::store::{Annotation, AnnotationRow, Store};
@@ -177,8 +177,21 @@ fn parse_id(v: &Value, n: usize) -> Result<String> {
     Ok(id)
 }
 
+/// The longest quote an imported annotation may have (a whole long article fits).
+pub const EXACT_MAX_CHARS: usize = 100_000;
+/// How much of an imported prefix or suffix is kept: the characters nearest the quote. Margin
+/// writes 32; a longer context adds nothing to finding the quote and costs time.
+pub const CONTEXT_MAX_CHARS: usize = 256;
+
+/// The last `n` characters of `s`.
+fn last_chars(s: &str, n: usize) -> String {
+    let count = s.chars().count();
+    s.chars().skip(count.saturating_sub(n)).collect()
+}
+
 /// The target's TextQuoteSelector (required) and TextPositionSelector (optional); other
-/// selector types are ignored.
+/// selector types are ignored. A quote over [`EXACT_MAX_CHARS`] is refused; contexts are cut to
+/// the [`CONTEXT_MAX_CHARS`] nearest the quote.
 fn parse_selectors(target: &Value, n: usize) -> Result<Selectors> {
     let mut quote = None;
     let mut position = None;
@@ -189,10 +202,21 @@ fn parse_selectors(target: &Value, n: usize) -> Result<Selectors> {
                 if exact.is_empty() {
                     return Err(bad(n, "its TextQuoteSelector has an empty exact"));
                 }
+                let len = exact.chars().count();
+                if len > EXACT_MAX_CHARS {
+                    let why = format!(
+                        "its quote is {len} characters long; the limit is {EXACT_MAX_CHARS}"
+                    );
+                    return Err(bad(n, &why));
+                }
                 quote = Some(TextQuoteSelector {
                     exact: exact.to_string(),
-                    prefix: field(s, "prefix").unwrap_or_default().to_string(),
-                    suffix: field(s, "suffix").unwrap_or_default().to_string(),
+                    prefix: last_chars(field(s, "prefix").unwrap_or_default(), CONTEXT_MAX_CHARS),
+                    suffix: field(s, "suffix")
+                        .unwrap_or_default()
+                        .chars()
+                        .take(CONTEXT_MAX_CHARS)
+                        .collect(),
                 });
             }
             Some("TextPositionSelector") => {
@@ -242,6 +266,19 @@ fn parse_bodies(v: &Value, n: usize) -> Result<(String, Vec<String>)> {
 /// article, then added, or merged into the annotation with the same id. Importing the same file
 /// twice changes nothing the second time.
 pub fn import(store: &mut Store, articles: &[&Article], json: &str) -> Result<ImportReport> {
+    prepare(articles, json)?.apply(store)
+}
+
+/// An import read and anchored, not yet written: [`prepare`] does the work that takes time
+/// without the store, so the app holds the store's lock only for [`Prepared::apply`]'s writes.
+pub struct Prepared<'a> {
+    known: HashMap<String, &'a Article>,
+    incoming: Vec<Incoming>,
+    placed: Vec<(Selectors, AnchorStatus)>,
+}
+
+/// Reads a W3C file and anchors every annotation in it; refuses the file whole on any error.
+pub fn prepare<'a>(articles: &[&'a Article], json: &str) -> Result<Prepared<'a>> {
     let doc: Value = serde_json::from_str(json)
         .map_err(|e| Error::InvalidInput(format!("the file is not valid JSON: {e}")))?;
     let known: HashMap<String, &Article> =
@@ -271,21 +308,32 @@ pub fn import(store: &mut Store, articles: &[&Article], json: &str) -> Result<Im
         };
         placed.push((selectors, found.status));
     }
+    Ok(Prepared {
+        known,
+        incoming,
+        placed,
+    })
+}
 
-    let rows: Vec<AnnotationRow<'_>> = incoming
-        .iter()
-        .zip(&placed)
-        .map(|(inc, (selectors, status))| AnnotationRow {
-            id: &inc.id,
-            article: known[&inc.article_id],
-            selectors,
-            status: *status,
-            colour: &inc.colour,
-            note: &inc.note,
-            tags: &inc.tags,
-            created: inc.created.as_deref(),
-            modified: inc.modified.as_deref(),
-        })
-        .collect();
-    store.import_annotations(&rows)
+impl Prepared<'_> {
+    /// Writes the prepared annotations, merging by id, in one transaction.
+    pub fn apply(&self, store: &mut Store) -> Result<ImportReport> {
+        let rows: Vec<AnnotationRow<'_>> = self
+            .incoming
+            .iter()
+            .zip(&self.placed)
+            .map(|(inc, (selectors, status))| AnnotationRow {
+                id: &inc.id,
+                article: self.known[&inc.article_id],
+                selectors,
+                status: *status,
+                colour: &inc.colour,
+                note: &inc.note,
+                tags: &inc.tags,
+                created: inc.created.as_deref(),
+                modified: inc.modified.as_deref(),
+            })
+            .collect();
+        store.import_annotations(&rows)
+    }
 }

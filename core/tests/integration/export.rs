@@ -851,3 +851,61 @@ fn markdown_escapes_quotes_so_they_read_as_their_exact_text() {
     // Typographic quotes and hyphens inside words are left as they are.
     assert!(md.contains("“curly” well-known."), "{md}");
 }
+
+// --- Hostile input is bounded (issue 18) ---------------------------------------------------------
+
+#[test]
+fn a_position_near_the_end_of_u64_with_a_slightly_wrong_quote_does_not_panic() {
+    let (mut f, _) = annotated();
+    let doc = foreign(
+        "urn:uuid:0190d3c4-dddd-7000-8000-000000000001",
+        json!([
+            { "type": "TextQuoteSelector", "exact": "crossed the 38th Paralel" },
+            { "type": "TextPositionSelector", "start": u64::MAX - 1, "end": u64::MAX },
+        ]),
+        json!([]),
+    );
+    let r = import(&mut f, &doc.to_string()).expect("imported");
+    assert_eq!(r.added, 1);
+}
+
+#[test]
+fn long_contexts_are_cut_to_the_characters_nearest_the_quote() {
+    let (mut f, _) = annotated();
+    let prefix = format!(
+        "{}around 75,000 troops from the North Korean People’s Army ",
+        "x".repeat(20_000)
+    );
+    let suffix = format!("—the dividing line{}", "y".repeat(20_000));
+    let doc = foreign(
+        "urn:uuid:0190d3c4-dddd-7000-8000-000000000002",
+        // Not in the text: an orphan keeps the file's quote (a placed one is described anew).
+        json!({ "type": "TextQuoteSelector", "exact": "a sentence the article never had", "prefix": prefix, "suffix": suffix }),
+        json!([]),
+    );
+    import(&mut f, &doc.to_string()).expect("imported");
+    let a = f
+        .store
+        .annotations(&f.article)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.id.ends_with("000000000002"))
+        .expect("stored");
+    assert_eq!(a.quote.prefix.chars().count(), w3c::CONTEXT_MAX_CHARS);
+    assert!(
+        prefix.ends_with(&a.quote.prefix),
+        "the prefix kept is not the end nearest the quote"
+    );
+    assert_eq!(a.quote.suffix.chars().count(), w3c::CONTEXT_MAX_CHARS);
+    assert!(suffix.starts_with(&a.quote.suffix));
+}
+
+#[test]
+fn a_quote_longer_than_any_article_is_refused() {
+    let doc = foreign(
+        "urn:uuid:0190d3c4-dddd-7000-8000-000000000003",
+        json!({ "type": "TextQuoteSelector", "exact": "z".repeat(w3c::EXACT_MAX_CHARS + 1) }),
+        json!([]),
+    );
+    refused(&doc.to_string(), "the limit is 100000");
+}

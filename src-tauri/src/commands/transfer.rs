@@ -93,7 +93,8 @@ pub async fn import_annotations(
     };
     let json = read_import(&picked(chosen)?, MAX_IMPORT_BYTES)?;
     let articles = state.library.all()?;
-    state
-        .with_store(|s| export::w3c::import(s, &articles, &json))
-        .map(Some)
+    // Anchoring takes the time; it runs before the store is locked, so the UI's writes do not
+    // wait on it. Only the writes hold the lock.
+    let prepared = export::w3c::prepare(&articles, &json)?;
+    state.with_store(|s| prepared.apply(s)).map(Some)
 }
