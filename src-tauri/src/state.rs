@@ -111,12 +111,67 @@ impl AppState {
     /// another program let it go); on success the reader can start.
     pub fn reopen(&self) -> Result<()> {
         let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
+        if store.is_some() {
+            return Ok(()); // open already: nothing to retry
+        }
         let mut trouble = self.trouble.lock().unwrap_or_else(|e| e.into_inner());
         match open(&self.data_dir) {
             Ok(opened) => {
                 *store = Some(opened);
                 *trouble = None;
                 Ok(())
+            }
+            Err(t) => {
+                *trouble = Some(t.clone());
+                Err(t.error())
+            }
+        }
+    }
+}
+
+impl AppState {
+    /// Sets the unopenable database aside and opens an empty one, all under the store's lock:
+    /// refused when a database is open, or when the problem (checked again now) does not allow
+    /// it. Returns where the old file went.
+    pub fn start_fresh(&self) -> Result<PathBuf> {
+        let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
+        let mut trouble = self.trouble.lock().unwrap_or_else(|e| e.into_inner());
+        if store.is_some() {
+            return Err(Error::InvalidInput(
+                "the database is open: nothing to set aside".into(),
+            ));
+        }
+        // Again now, not as it was at start: the file may have changed meanwhile.
+        let now = match open(&self.data_dir) {
+            Ok(opened) => {
+                *store = Some(opened);
+                *trouble = None;
+                return Err(Error::InvalidInput(
+                    "the database opens now: nothing was set aside".into(),
+                ));
+            }
+            Err(t) => t,
+        };
+        if !now.problem.allows_fresh_start() {
+            let refusal = Error::InvalidInput(format!(
+                "{} is not set aside ({}): Margin keeps it as it is",
+                now.path.display(),
+                now.problem
+            ));
+            *trouble = Some(now);
+            return Err(refusal);
+        }
+        let moved = margin_core::store::set_aside(&now.path)?;
+        eprintln!(
+            "margin: moved {} to {}",
+            now.path.display(),
+            moved.display()
+        );
+        match open(&self.data_dir) {
+            Ok(opened) => {
+                *store = Some(opened);
+                *trouble = None;
+                Ok(moved)
             }
             Err(t) => {
                 *trouble = Some(t.clone());

@@ -69,8 +69,10 @@ for (const c of CASES) {
       assert.ok(screen.focus, "nothing has focus");
       assert.equal(fingerprint(path.join(dir, DB)), original, "Margin changed the file");
       screenshot(`18-recovery-${c.name.replace(/\W+/g, "-")}`);
+      assert.deepEqual(await errors(app), [], "the recovery page met errors");
       if (!c.fresh) {
         // The way out: Quit ends the app (its window goes), the file still as it was.
+        assert.ok(xdotool("search", "--onlyvisible", "--name", "^Margin$"), "no Margin window to quit");
         // Clicked from a timer, so the WebDriver call returns before the app is gone.
         await d.executeScript("setTimeout(() => document.getElementById('recovery-quit').click(), 100)");
         for (let i = 0; i < 50 && xdotool("search", "--onlyvisible", "--name", "^Margin$"); i++) await sleep(100);
@@ -97,7 +99,9 @@ test("a data folder that is a file: the recovery screen, and the file left alone
   writeFileSync(dir, "not a folder");
   const app = await launch(dir, {}, undefined, { ready: "recovery", cwd: parent });
   try {
-    assert.match(await app.driver.findElement(By.id("recovery-what")).getText(), /a folder or a broken link/);
+    assert.match(await app.driver.findElement(By.id("recovery-what")).getText(), /its data folder there is a file/);
+    assert.equal(await app.driver.findElement(By.id("recovery-fresh")).isDisplayed(), false, "nothing to set aside, yet offered");
+    assert.equal(await app.driver.executeScript("return document.activeElement.id"), "recovery-retry");
     assert.equal(readFileSync(dir, "utf8"), "not a folder");
   } finally {
     await app.quit();
@@ -114,7 +118,11 @@ test("the database held by another program: the screen says so, and Try again op
 c=sqlite3.connect(sys.argv[1], isolation_level=None)
 c.execute("PRAGMA locking_mode=EXCLUSIVE"); c.execute("BEGIN EXCLUSIVE"); c.execute("UPDATE preferences SET value=value")
 print("held", flush=True); sys.stdin.readline(); c.execute("ROLLBACK"); c.close()`, file], { stdio: ["pipe", "pipe", "inherit"] });
-  await new Promise((resolve) => holder.stdout.once("data", resolve));
+  const held = await Promise.race([
+    new Promise((resolve) => holder.stdout.once("data", () => resolve(true))),
+    new Promise((resolve) => holder.once("exit", () => resolve(false))),
+  ]);
+  assert.ok(held, "python could not hold the database");
   const app = await launch(dir, {}, undefined, { ready: "recovery" });
   try {
     const d = app.driver;

@@ -323,6 +323,7 @@ citation = “{ $quote }” — { $author }, *{ $title }*, { $source }, { $year 
 recovery-title = Margin cannot open your data
 recovery-file = The file:
 recovery-not-a-file = Where Margin keeps your highlights and notes there is a folder or a broken link instead of its database file.
+recovery-folder-is-a-file = Where Margin keeps its data folder there is a file. Move or rename that file, then try again.
 recovery-not-a-database = The file where Margin keeps your highlights and notes is not a database: it is empty or holds something else.
 recovery-damaged = The database where Margin keeps your highlights and notes is damaged.
 recovery-not-margins = The database file belongs to another program. Margin has not changed it.
@@ -330,7 +331,7 @@ recovery-too-new = Your data was saved by a newer version of Margin (database ve
 recovery-locked = Another program is using Margin's database. Margin may be open already: close it, then try again.
 recovery-read-only = Margin cannot write to the folder or disk where it keeps your data. Make it writable, or free some space, then try again.
 recovery-failed = Margin could not open its database.
-recovery-choice-fresh = You can start with an empty database: Margin keeps the old file beside it, renamed with today's date, and never deletes it.
+recovery-choice-fresh = You can start with an empty database: Margin keeps the old file beside it, renamed with the date and time, and never deletes it.
 recovery-choice-keep = Margin leaves the file exactly as it is.
 recovery-fresh = Start with an empty database
 recovery-retry = Try again
@@ -363,5 +364,6 @@ toast-import-failed = Import failed: { $error }
 toast-preference-failed = Could not save the preference: { $error }
 toast-theme = Theme: { $theme }
 # How an error from the app is told: core's own sentence ($message, English, with its
-# particulars) and its kind ($kind: invalid_input, not_found, content, database, migration, io).
+# particulars) and its kind ($kind: invalid_input, not_found, content, database, migration, io,
+# unopenable).
 error-message = { $message }

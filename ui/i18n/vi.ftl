@@ -301,6 +301,7 @@ citation = “{ $quote }” — { $author }, *{ $title }*, { $source }, { $year 
 recovery-title = Margin không mở được dữ liệu của bạn
 recovery-file = Tệp:
 recovery-not-a-file = Ở chỗ Margin lưu các đoạn tô sáng và ghi chú của bạn lại là một thư mục hoặc một liên kết hỏng, không phải tệp cơ sở dữ liệu.
+recovery-folder-is-a-file = Ở chỗ thư mục dữ liệu của Margin lại là một tệp. Hãy chuyển hoặc đổi tên tệp đó, rồi thử lại.
 recovery-not-a-database = Tệp Margin dùng để lưu các đoạn tô sáng và ghi chú của bạn không phải là cơ sở dữ liệu: nó trống hoặc chứa thứ khác.
 recovery-damaged = Cơ sở dữ liệu chứa các đoạn tô sáng và ghi chú của bạn đã bị hỏng.
 recovery-not-margins = Tệp cơ sở dữ liệu này thuộc về một chương trình khác. Margin không thay đổi nó.
@@ -308,7 +309,7 @@ recovery-too-new = Dữ liệu của bạn được lưu bởi một phiên bả
 recovery-locked = Một chương trình khác đang dùng cơ sở dữ liệu của Margin. Có thể Margin đang mở rồi: hãy đóng nó, rồi thử lại.
 recovery-read-only = Margin không ghi được vào thư mục hoặc ổ đĩa chứa dữ liệu của bạn. Hãy cho phép ghi, hoặc giải phóng dung lượng, rồi thử lại.
 recovery-failed = Margin không mở được cơ sở dữ liệu.
-recovery-choice-fresh = Bạn có thể bắt đầu với một cơ sở dữ liệu trống: Margin giữ tệp cũ ngay bên cạnh, đổi tên kèm ngày hôm nay, và không bao giờ xóa nó.
+recovery-choice-fresh = Bạn có thể bắt đầu với một cơ sở dữ liệu trống: Margin giữ tệp cũ ngay bên cạnh, đổi tên kèm ngày giờ, và không bao giờ xóa nó.
 recovery-choice-keep = Margin giữ nguyên tệp như hiện tại.
 recovery-fresh = Bắt đầu với cơ sở dữ liệu trống
 recovery-retry = Thử lại
@@ -348,5 +349,6 @@ error-message = { $kind ->
         [database] Lỗi cơ sở dữ liệu
         [migration] Lỗi nâng cấp cơ sở dữ liệu
         [io] Lỗi đọc hoặc ghi tệp
+        [unopenable] Không mở được cơ sở dữ liệu
        *[other] Lỗi
     } ({ $message })

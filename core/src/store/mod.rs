@@ -24,7 +24,7 @@ pub use annotations::{
 pub use bookmarks::{Bookmark, NewBookmark, LABEL_MAX_CHARS};
 pub use colours::{check_colour, Colour, COLOURS, MEANING_MAX_CHARS};
 pub use notes::{Note, FREE_NOTE_MAX_CHARS};
-pub use open::{set_aside, OpenProblem, APPLICATION_ID};
+pub use open::{set_aside, OpenProblem, APPLICATION_ID, TABLES_BY_VERSION};
 pub use preferences::{FontSize, Preferences, PreferencesPatch, Theme};
 pub use reading::ReadingPosition;
 
@@ -71,18 +71,29 @@ impl Store {
                 std::io::ErrorKind::AlreadyExists | std::io::ErrorKind::NotADirectory => {
                     Error::Unopenable {
                         path: path.to_path_buf(),
-                        problem: OpenProblem::NotAFile,
+                        problem: OpenProblem::FolderIsAFile,
                     }
                 }
                 _ => Error::Io(e),
             })?;
         }
-        let exists = open::inspect_file(path)?;
-        let conn = open::connect(path, exists)?;
-        if exists {
-            open::check_existing(&conn, path, Self::latest_version())?;
+        let header = open::inspect_file(path)?;
+        if let Some(header) = &header {
+            open::check_owner(path, header, Self::latest_version())?;
         }
-        Self::setup(conn).map_err(|e| open::first_write_failed(path, e))
+        let created = header.is_none();
+        let conn = open::connect(path, !created)?;
+        let opened = (|| {
+            if !created {
+                open::check_sound(&conn, path, Self::latest_version())?;
+            }
+            Self::setup(conn)
+        })()
+        .map_err(|e| open::first_write_failed(path, e));
+        if opened.is_err() && created {
+            open::remove_new(path);
+        }
+        opened
     }
 
     /// The schema version this build migrates to.

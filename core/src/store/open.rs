@@ -17,16 +17,21 @@ use crate::{Error, Result};
 /// Margin's mark in the database header (`PRAGMA application_id`): the bytes "Mrgn".
 pub const APPLICATION_ID: i32 = 0x4d72_676e;
 
-/// The tables Margin's migrations create; a database without Margin's mark that holds any
-/// other table belongs to someone else.
-const MARGIN_TABLES: &[&str] = &[
-    "preferences",
-    "reading_positions",
-    "annotations",
-    "annotation_tags",
-    "colour_meanings",
-    "bookmarks",
-    "notes",
+/// The tables each schema version has (index = `user_version`): an unstamped database must hold
+/// exactly those of its version to count as Margin's. A test checks the last against a freshly
+/// migrated database.
+pub const TABLES_BY_VERSION: &[&[&str]] = &[
+    &[],
+    &["preferences", "reading_positions"],
+    &[
+        "annotation_tags",
+        "annotations",
+        "bookmarks",
+        "colour_meanings",
+        "notes",
+        "preferences",
+        "reading_positions",
+    ],
 ];
 
 /// Why Margin will not open (or write to) the database file.
@@ -35,6 +40,8 @@ const MARGIN_TABLES: &[&str] = &[
 pub enum OpenProblem {
     /// The path is a folder, a device or a link to nothing.
     NotAFile,
+    /// Where the data folder should be there is a file.
+    FolderIsAFile,
     /// The file is not a SQLite database (empty, random bytes, a wrong header).
     NotADatabase,
     /// A SQLite database that is damaged (SQLite's own words in `detail`).
@@ -65,10 +72,27 @@ pub enum OpenProblem {
     },
 }
 
+impl OpenProblem {
+    /// Whether setting the file aside and starting empty is a fair offer: the file is unusable
+    /// as it is. Not for a newer Margin's database, one another program holds, a folder Margin
+    /// cannot write, or a data folder that is a file (nothing there to set aside).
+    pub fn allows_fresh_start(&self) -> bool {
+        matches!(
+            self,
+            OpenProblem::NotAFile
+                | OpenProblem::NotADatabase
+                | OpenProblem::Damaged { .. }
+                | OpenProblem::NotMargins
+                | OpenProblem::Failed { .. }
+        )
+    }
+}
+
 impl std::fmt::Display for OpenProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             OpenProblem::NotAFile => write!(f, "it is not a file"),
+            OpenProblem::FolderIsAFile => write!(f, "its folder is a file"),
             OpenProblem::NotADatabase => write!(f, "it is not a database"),
             OpenProblem::Damaged { detail } => write!(f, "it is damaged ({detail})"),
             OpenProblem::NotMargins => write!(f, "it is another program's database"),
@@ -109,12 +133,18 @@ fn classify(path: &Path, e: rusqlite::Error) -> Error {
     }
 }
 
-/// The file at `path` as Margin may use it: `Ok(false)` when there is none yet (Margin makes
-/// it), `Ok(true)` when a file with a SQLite header is there, else the problem.
-pub(crate) fn inspect_file(path: &Path) -> Result<bool> {
+/// What a database file's own header says (SQLite's first 100 bytes), read without SQLite.
+pub(crate) struct Header {
+    application_id: i32,
+    user_version: i64,
+}
+
+/// The file at `path` as Margin may use it: `Ok(None)` when there is none yet (Margin makes it),
+/// its header when a file with SQLite's header is there, else the problem.
+pub(crate) fn inspect_file(path: &Path) -> Result<Option<Header>> {
     use std::io::Read;
     match std::fs::symlink_metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(Error::Io(e)),
         Ok(_) => {}
     }
@@ -122,12 +152,18 @@ pub(crate) fn inspect_file(path: &Path) -> Result<bool> {
     if !meta.is_file() {
         return Err(problem(path, OpenProblem::NotAFile));
     }
-    let mut header = [0u8; 16];
+    let mut header = [0u8; 100];
     let mut file = std::fs::File::open(path).map_err(|e| classify_io(path, e))?;
-    if file.read_exact(&mut header).is_err() || &header != b"SQLite format 3\0" {
+    if file.read_exact(&mut header).is_err() || &header[..16] != b"SQLite format 3\0" {
         return Err(problem(path, OpenProblem::NotADatabase));
     }
-    Ok(true)
+    let int = |at: usize| {
+        i32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
+    Ok(Some(Header {
+        application_id: int(68),
+        user_version: i64::from(int(60)),
+    }))
 }
 
 fn classify_io(path: &Path, e: std::io::Error) -> Error {
@@ -143,31 +179,22 @@ fn classify_io(path: &Path, e: std::io::Error) -> Error {
     }
 }
 
-/// Checks an existing file's connection before anything is written: Margin's, not newer than
-/// `supported`, sound. Reads only.
-pub(crate) fn check_existing(conn: &Connection, path: &Path, supported: i64) -> Result<()> {
-    let read = |sql: &str| {
-        conn.query_row(sql, [], |r| r.get::<_, i64>(0))
-            .map_err(|e| classify(path, e))
-    };
-    let app_id = read("PRAGMA application_id")?;
-    let version = read("PRAGMA user_version")?;
-    if app_id != i64::from(APPLICATION_ID) {
-        let mut stmt = conn
-            .prepare(
-                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-            )
-            .map_err(|e| classify(path, e))?;
-        let tables: Vec<String> = stmt
-            .query_map([], |r| r.get(0))
-            .and_then(|rows| rows.collect())
-            .map_err(|e| classify(path, e))?;
-        // Before the mark, Margin's databases had only its tables, and a schema version once
-        // they had any (tables at version 0 are someone else's, however they are named).
-        let ours = app_id == 0
-            && tables.iter().all(|t| MARGIN_TABLES.contains(&t.as_str()))
-            && (tables.is_empty() || version > 0);
-        if !ours {
+/// Settles, before any connection that could write, that an existing file is Margin's and not
+/// from a newer Margin: from its header; and for a database from before Margin stamped its
+/// mark, from its tables and version, read from a copy of the file and its `-wal`/`-journal`
+/// (SQLite replays those into whatever it opens read-write; here that is the copy).
+pub(crate) fn check_owner(path: &Path, header: &Header, supported: i64) -> Result<()> {
+    let mut version = header.user_version;
+    if header.application_id != APPLICATION_ID {
+        if header.application_id != 0 {
+            return Err(problem(path, OpenProblem::NotMargins));
+        }
+        let (copy_version, tables) = inspect_copy(path)?;
+        version = copy_version;
+        let expected = usize::try_from(version)
+            .ok()
+            .and_then(|v| TABLES_BY_VERSION.get(v));
+        if expected.is_none_or(|expected| tables != *expected) {
             return Err(problem(path, OpenProblem::NotMargins));
         }
     }
@@ -180,9 +207,60 @@ pub(crate) fn check_existing(conn: &Connection, path: &Path, supported: i64) -> 
             },
         ));
     }
+    Ok(())
+}
+
+/// The schema version and the sorted table names of the database at `path`, read from a copy
+/// in a temporary folder, so nothing of the original is written, replayed or checkpointed.
+fn inspect_copy(path: &Path) -> Result<(i64, Vec<String>)> {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let dir = std::env::temp_dir().join(format!("margin-inspect-{}-{nanos}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let copy = dir.join("db");
+    let result = (|| {
+        std::fs::copy(path, &copy)?;
+        for (from, to) in sidecars(path).iter().zip(sidecars(&copy)) {
+            if from.exists() {
+                std::fs::copy(from, to)?;
+            }
+        }
+        let conn = Connection::open(&copy).map_err(|e| classify(path, e))?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| classify(path, e))?;
+        let sql = "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+        let mut stmt = conn.prepare(sql).map_err(|e| classify(path, e))?;
+        let tables = stmt
+            .query_map([], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| classify(path, e))?;
+        Ok((version, tables))
+    })();
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+/// Checks Margin's own database on its connection: the version (a `-wal` may hold a newer one
+/// than the header), every table of a current schema, `quick_check`.
+pub(crate) fn check_sound(conn: &Connection, path: &Path, supported: i64) -> Result<()> {
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| classify(path, e))?;
+    if version > supported {
+        return Err(problem(
+            path,
+            OpenProblem::TooNew {
+                found: version,
+                supported,
+            },
+        ));
+    }
     // A current schema has every table; one that lost a table is damaged, not new.
     if version == supported {
-        for table in MARGIN_TABLES {
+        let current = TABLES_BY_VERSION.last().copied().unwrap_or_default();
+        for table in current {
             let sql = "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1";
             let n: i64 = conn
                 .query_row(sql, [table], |r| r.get(0))
@@ -249,13 +327,32 @@ pub fn set_aside(path: &Path) -> Result<PathBuf> {
         })
         .find(|p| std::fs::symlink_metadata(p).is_err() && !sidecars(p).iter().any(|s| s.exists()))
         .expect("some free name");
-    for (from, to) in sidecars(path).iter().zip(sidecars(&target)) {
-        if std::fs::symlink_metadata(from).is_ok() {
-            std::fs::rename(from, to)?;
+    // The database first, then its side files; if any rename fails, every one done is undone,
+    // so a database is never left without its `-wal`.
+    let mut done: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let moves = std::iter::once((path.to_path_buf(), target.clone()))
+        .chain(sidecars(path).into_iter().zip(sidecars(&target)));
+    for (from, to) in moves {
+        if std::fs::symlink_metadata(&from).is_err() {
+            continue;
         }
+        if let Err(e) = std::fs::rename(&from, &to) {
+            for (back_from, back_to) in done.iter().rev() {
+                let _ = std::fs::rename(back_to, back_from);
+            }
+            return Err(Error::Io(e));
+        }
+        done.push((from, to));
     }
-    std::fs::rename(path, &target)?;
     Ok(target)
+}
+
+/// Removes a database file Margin has just created, and its side files, after its first
+/// writes failed: an empty file left behind would later read as "not a database".
+pub(crate) fn remove_new(path: &Path) {
+    for file in std::iter::once(path.to_path_buf()).chain(sidecars(path)) {
+        let _ = std::fs::remove_file(file);
+    }
 }
 
 fn sidecars(path: &Path) -> [PathBuf; 3] {

@@ -1,7 +1,9 @@
 //! Opening the database safely (issue 18): what is not Margin's sound database is refused
 //! before a byte is written, and a refused file can be set aside intact.
 
-use margin_core::store::{set_aside, OpenProblem, Store, APPLICATION_ID, DATABASE_FILE};
+use margin_core::store::{
+    set_aside, OpenProblem, Store, APPLICATION_ID, DATABASE_FILE, TABLES_BY_VERSION,
+};
 use margin_core::Error;
 use rusqlite::Connection;
 
@@ -82,7 +84,7 @@ fn foreign_newer_and_broken_files_are_refused_and_left_byte_for_byte() {
         (
             &dropped,
             OpenProblem::Damaged {
-                detail: "the table annotations is missing".into(),
+                detail: "the table annotation_tags is missing".into(),
             },
         ),
         (&folder, OpenProblem::NotAFile),
@@ -129,4 +131,72 @@ fn the_latest_version_is_the_number_of_migrations() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join(DATABASE_FILE)).unwrap();
     assert_eq!(store.schema_version().unwrap(), Store::latest_version());
+}
+
+#[test]
+fn the_last_schema_has_exactly_the_tables_a_fresh_database_gets() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    drop(Store::open(&path).unwrap());
+    let conn = Connection::open(&path).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .unwrap();
+    let tables: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(|t| t.unwrap())
+        .collect();
+    assert_eq!(tables, *TABLES_BY_VERSION.last().unwrap());
+    assert_eq!(TABLES_BY_VERSION.len() as i64 - 1, Store::latest_version());
+}
+
+#[test]
+fn an_unstamped_database_must_hold_exactly_its_versions_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let only_prefs = dir.path().join("prefs.sqlite3");
+    Connection::open(&only_prefs)
+        .unwrap()
+        .execute_batch("CREATE TABLE preferences (k TEXT); PRAGMA user_version = 1;")
+        .unwrap();
+    let before = std::fs::read(&only_prefs).unwrap();
+    assert_eq!(problem_of(&only_prefs), OpenProblem::NotMargins);
+    assert_eq!(std::fs::read(&only_prefs).unwrap(), before);
+}
+
+/// The bytes of a database and its side files.
+fn fingerprint(path: &std::path::Path) -> Vec<Option<Vec<u8>>> {
+    ["", "-wal", "-shm", "-journal"]
+        .iter()
+        .map(|ext| {
+            let mut p = path.as_os_str().to_owned();
+            p.push(ext);
+            std::fs::read(std::path::PathBuf::from(p)).ok()
+        })
+        .collect()
+}
+
+#[test]
+fn a_foreign_database_with_a_pending_wal_is_left_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("foreign.sqlite3");
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;
+         CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ann'), ('Bo');",
+    )
+    .unwrap();
+    // As if its program had crashed: no close, so no checkpoint; the rows are only in -wal.
+    std::mem::forget(conn);
+    let before = fingerprint(&path);
+    assert!(
+        before[1].as_ref().is_some_and(|wal| !wal.is_empty()),
+        "no pending WAL to test with"
+    );
+    assert_eq!(problem_of(&path), OpenProblem::NotMargins);
+    assert_eq!(
+        fingerprint(&path),
+        before,
+        "the refused database or its WAL changed"
+    );
 }

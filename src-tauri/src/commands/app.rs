@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use margin_core::store::{set_aside, OpenProblem, DATABASE_FILE};
-use margin_core::{Error, Result};
+use margin_core::store::{OpenProblem, DATABASE_FILE};
+use margin_core::Result;
 use serde::Serialize;
 use tauri::State;
 
@@ -73,6 +73,8 @@ pub struct RecoveryStatus {
     path: PathBuf,
     #[serde(flatten)]
     problem: OpenProblem,
+    /// Whether *Start with an empty database* is offered (core decides, not the page).
+    can_start_fresh: bool,
     ui: UiLanguage,
 }
 
@@ -85,6 +87,7 @@ pub async fn recovery_status(
 ) -> Result<Option<RecoveryStatus>> {
     Ok(state.trouble().map(|t| RecoveryStatus {
         path: t.path,
+        can_start_fresh: t.problem.allows_fresh_start(),
         problem: t.problem,
         ui: ui_language("system", &locales.unwrap_or_default()),
     }))
@@ -92,33 +95,10 @@ pub async fn recovery_status(
 
 /// The user chose to start with an empty database: the file Margin could not open is moved
 /// aside beside it (renamed with the time, never deleted), and a new one is made. Returns where
-/// the old one went. Refused for a database from a newer Margin (that one is fine, only newer)
-/// and for one another program holds (try again instead).
+/// the old one went. Refused unless the problem allows it (see `OpenProblem::allows_fresh_start`).
 #[tauri::command]
 pub async fn recovery_start_fresh(state: State<'_, AppState>) -> Result<PathBuf> {
-    let Some(trouble) = state.trouble() else {
-        return Err(Error::InvalidInput(
-            "the database is open: nothing to set aside".into(),
-        ));
-    };
-    if matches!(
-        trouble.problem,
-        OpenProblem::TooNew { .. } | OpenProblem::Locked
-    ) {
-        return Err(Error::InvalidInput(format!(
-            "{} is not damaged ({}): Margin keeps it as it is",
-            trouble.path.display(),
-            trouble.problem
-        )));
-    }
-    let moved = set_aside(&trouble.path)?;
-    eprintln!(
-        "margin: moved {} to {}",
-        trouble.path.display(),
-        moved.display()
-    );
-    state.reopen()?;
-    Ok(moved)
+    state.start_fresh()
 }
 
 /// Tries to open the database again (another program may have let it go).

@@ -9,16 +9,18 @@ import { showToast } from "../shared/toast.js";
 
 const $ = (id) => document.getElementById(id);
 
-/** What each problem is called, and what the user can do about it. */
+/** What each problem is called, and whether trying again may help. Whether starting fresh is
+ *  offered is core's call (`can_start_fresh`). */
 const PROBLEMS = {
-  not_a_file: { what: "recovery-not-a-file", fresh: true },
-  not_a_database: { what: "recovery-not-a-database", fresh: true },
-  damaged: { what: "recovery-damaged", fresh: true },
-  not_margins: { what: "recovery-not-margins", fresh: true },
-  too_new: { what: "recovery-too-new", fresh: false },
-  locked: { what: "recovery-locked", fresh: false, retry: true },
-  read_only: { what: "recovery-read-only", fresh: false, retry: true },
-  failed: { what: "recovery-failed", fresh: true, retry: true },
+  not_a_file: { what: "recovery-not-a-file" },
+  folder_is_a_file: { what: "recovery-folder-is-a-file", retry: true },
+  not_a_database: { what: "recovery-not-a-database" },
+  damaged: { what: "recovery-damaged" },
+  not_margins: { what: "recovery-not-margins" },
+  too_new: { what: "recovery-too-new" },
+  locked: { what: "recovery-locked", retry: true },
+  read_only: { what: "recovery-read-only", retry: true },
+  failed: { what: "recovery-failed", retry: true },
 };
 
 /** Where the last start-fresh moved the old file, told once the reader is open again. */
@@ -32,13 +34,17 @@ export function tellMovedAside() {
   showToast(t("toast-moved-aside", { path: moved }), 15000);
 }
 
+/** Runs one of the screen's choices with every button off meanwhile; on a failure says why and
+ *  gives the focus back to the button. */
 async function act(button, action) {
-  button.disabled = true;
+  const buttons = [...document.querySelectorAll(".recovery-actions button")];
+  for (const b of buttons) b.disabled = true;
   try {
     await action();
   } catch (error) {
     showToast(errorMessage(error), 10000);
-    button.disabled = false;
+    for (const b of buttons) b.disabled = false;
+    button.focus();
   }
 }
 
@@ -54,10 +60,10 @@ export async function showRecovery() {
   document.documentElement.dataset.theme = matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
   $("recovery-what").textContent = t(known.what, { found: String(status.found ?? ""), supported: String(status.supported ?? "") });
   $("recovery-path").textContent = status.path;
-  $("recovery-choice").textContent = t(known.fresh ? "recovery-choice-fresh" : "recovery-choice-keep");
+  $("recovery-choice").textContent = t(status.can_start_fresh ? "recovery-choice-fresh" : "recovery-choice-keep");
   const fresh = $("recovery-fresh");
   const retry = $("recovery-retry");
-  fresh.hidden = !known.fresh;
+  fresh.hidden = !status.can_start_fresh;
   retry.hidden = !known.retry;
   fresh.addEventListener("click", () => act(fresh, async () => {
     sessionStorage.setItem(MOVED_KEY, await api.recoveryStartFresh());
@@ -69,7 +75,9 @@ export async function showRecovery() {
   }));
   $("recovery-quit").addEventListener("click", () => act($("recovery-quit"), () => api.quit()));
   $("recovery").hidden = false;
-  (known.fresh ? fresh : known.retry ? retry : $("recovery-quit")).focus();
+  // The first choice is the gentlest that helps: trying again where that may do, then starting
+  // fresh, then quitting.
+  (known.retry ? retry : status.can_start_fresh ? fresh : $("recovery-quit")).focus();
   document.documentElement.dataset.ready = "recovery";
   return true;
 }
