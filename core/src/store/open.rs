@@ -198,15 +198,7 @@ pub(crate) fn check_owner(path: &Path, header: &Header, supported: i64) -> Resul
             return Err(problem(path, OpenProblem::NotMargins));
         }
     }
-    if version > supported {
-        return Err(problem(
-            path,
-            OpenProblem::TooNew {
-                found: version,
-                supported,
-            },
-        ));
-    }
+    not_newer(path, version, supported)?;
     Ok(())
 }
 
@@ -242,21 +234,21 @@ fn inspect_copy(path: &Path) -> Result<(i64, Vec<String>)> {
     result
 }
 
+/// Refuses a schema version newer than this build's.
+fn not_newer(path: &Path, found: i64, supported: i64) -> Result<()> {
+    if found > supported {
+        return Err(problem(path, OpenProblem::TooNew { found, supported }));
+    }
+    Ok(())
+}
+
 /// Checks Margin's own database on its connection: the version (a `-wal` may hold a newer one
 /// than the header), every table of a current schema, `quick_check`.
 pub(crate) fn check_sound(conn: &Connection, path: &Path, supported: i64) -> Result<()> {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(|e| classify(path, e))?;
-    if version > supported {
-        return Err(problem(
-            path,
-            OpenProblem::TooNew {
-                found: version,
-                supported,
-            },
-        ));
-    }
+    not_newer(path, version, supported)?;
     // A current schema has every table; one that lost a table is damaged, not new.
     if version == supported {
         let current = TABLES_BY_VERSION.last().copied().unwrap_or_default();

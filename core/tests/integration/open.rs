@@ -7,6 +7,12 @@ use margin_core::store::{
 use margin_core::Error;
 use rusqlite::Connection;
 
+/// Runs SQL on a database file through a plain connection (another program, as far as Margin
+/// can tell).
+fn sqlite(path: &std::path::Path, sql: &str) {
+    Connection::open(path).unwrap().execute_batch(sql).unwrap();
+}
+
 fn problem_of(path: &std::path::Path) -> OpenProblem {
     match Store::open(path) {
         Err(Error::Unopenable { problem, .. }) => problem,
@@ -19,38 +25,26 @@ fn problem_of(path: &std::path::Path) -> OpenProblem {
 fn a_new_database_carries_margins_mark_and_an_old_unmarked_one_gets_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(DATABASE_FILE);
-    drop(Store::open(&path).unwrap());
-    let id: i32 = Connection::open(&path)
-        .unwrap()
-        .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(id, APPLICATION_ID);
+    let mark = || -> i32 {
+        drop(Store::open(&path).unwrap());
+        Connection::open(&path)
+            .unwrap()
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(mark(), APPLICATION_ID);
     // A database from before the mark: Margin's tables, a schema version, application_id 0.
-    Connection::open(&path)
-        .unwrap()
-        .pragma_update(None, "application_id", 0)
-        .unwrap();
-    drop(Store::open(&path).unwrap());
-    let id: i32 = Connection::open(&path)
-        .unwrap()
-        .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(id, APPLICATION_ID);
+    sqlite(&path, "PRAGMA application_id = 0;");
+    assert_eq!(mark(), APPLICATION_ID);
 }
 
 #[test]
 fn foreign_newer_and_broken_files_are_refused_and_left_byte_for_byte() {
     let dir = tempfile::tempdir().unwrap();
     let foreign = dir.path().join("foreign.sqlite3");
-    Connection::open(&foreign)
-        .unwrap()
-        .execute_batch("CREATE TABLE contacts (name TEXT);")
-        .unwrap();
+    sqlite(&foreign, "CREATE TABLE contacts (name TEXT);");
     let clash = dir.path().join("clash.sqlite3");
-    Connection::open(&clash)
-        .unwrap()
-        .execute_batch("CREATE TABLE annotations (x INTEGER);")
-        .unwrap();
+    sqlite(&clash, "CREATE TABLE annotations (x INTEGER);");
     let newer = dir.path().join("newer.sqlite3");
     drop(Store::open(&newer).unwrap());
     Connection::open(&newer)
@@ -63,10 +57,10 @@ fn foreign_newer_and_broken_files_are_refused_and_left_byte_for_byte() {
     std::fs::write(&empty, b"").unwrap();
     let dropped = dir.path().join("dropped.sqlite3");
     drop(Store::open(&dropped).unwrap());
-    Connection::open(&dropped)
-        .unwrap()
-        .execute_batch("DROP TABLE annotation_tags; DROP TABLE annotations;")
-        .unwrap();
+    sqlite(
+        &dropped,
+        "DROP TABLE annotation_tags; DROP TABLE annotations;",
+    );
     let folder = dir.path().join("folder.sqlite3");
     std::fs::create_dir(&folder).unwrap();
     let cases = [
@@ -155,10 +149,10 @@ fn the_last_schema_has_exactly_the_tables_a_fresh_database_gets() {
 fn an_unstamped_database_must_hold_exactly_its_versions_tables() {
     let dir = tempfile::tempdir().unwrap();
     let only_prefs = dir.path().join("prefs.sqlite3");
-    Connection::open(&only_prefs)
-        .unwrap()
-        .execute_batch("CREATE TABLE preferences (k TEXT); PRAGMA user_version = 1;")
-        .unwrap();
+    sqlite(
+        &only_prefs,
+        "CREATE TABLE preferences (k TEXT); PRAGMA user_version = 1;",
+    );
     let before = std::fs::read(&only_prefs).unwrap();
     assert_eq!(problem_of(&only_prefs), OpenProblem::NotMargins);
     assert_eq!(std::fs::read(&only_prefs).unwrap(), before);
