@@ -62,5 +62,44 @@ impl Serialize for Error {
     }
 }
 
+/// How much of a value from outside (an id, a colour, a tag) an error message quotes.
+pub const EXCERPT_CHARS: usize = 40;
+
+/// A value from outside as an error message quotes it: in quotes, escaped (so a message is one
+/// line whatever it holds), its first [`EXCERPT_CHARS`] characters and, when cut, how long it
+/// was. A 5 MB "colour" comes back as 40 characters, not five million.
+pub fn excerpt(s: &str) -> String {
+    let n = s.chars().count();
+    let head: String = s.chars().take(EXCERPT_CHARS).collect();
+    if n > EXCERPT_CHARS {
+        format!("{head:?}… ({n} characters)")
+    } else {
+        format!("{head:?}")
+    }
+}
+
 /// Core's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_excerpt_is_short_one_line_and_says_how_long_the_value_was() {
+        assert_eq!(excerpt("pink"), "\"pink\"");
+        let huge = "x".repeat(5_000_000);
+        let e = excerpt(&huge);
+        assert!(e.chars().count() < 80, "{e}");
+        assert!(e.ends_with("(5000000 characters)"));
+        assert_eq!(excerpt("a\nb\u{1b}[31m"), "\"a\\nb\\u{1b}[31m\"");
+    }
+
+    #[test]
+    fn a_five_megabyte_colour_is_refused_in_a_short_message() {
+        let err = crate::store::check_colour(&"x".repeat(5_000_000)).unwrap_err();
+        let message = err.to_string();
+        assert!(message.len() < 200, "{} characters", message.len());
+        assert!(message.contains("5000000 characters"));
+    }
+}

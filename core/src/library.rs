@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::content::{builtin, builtin_figure, parse_article, Article};
+use crate::error::excerpt;
 use crate::{Error, Result};
 
 /// Where an article's source comes from.
@@ -71,7 +72,7 @@ impl Library {
         self.entries
             .iter()
             .find(|e| e.id == id)
-            .ok_or_else(|| Error::NotFound(format!("no article with id {id:?}")))?
+            .ok_or_else(|| Error::NotFound(format!("no article with id {}", excerpt(id))))?
             .article()
     }
 

@@ -59,7 +59,10 @@ fn export(args: &[String]) -> Result<(), String> {
         match arg.as_str() {
             "--format" => format = it.next().cloned(),
             "--out" | "-o" => out = it.next().map(PathBuf::from),
-            other => return Err(format!("unknown argument {other:?}\n\n{USAGE}")),
+            other => {
+                let other = margin_core::error::excerpt(other);
+                return Err(format!("unknown argument {other}\n\n{USAGE}"));
+            }
         }
     }
     let format: Format = match format {

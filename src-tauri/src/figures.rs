@@ -32,7 +32,7 @@ pub fn serve<R: Runtime>(
         None => Response::builder()
             .status(StatusCode::NOT_FOUND)
             .header(header::CONTENT_TYPE, "text/plain")
-            .body(format!("no figure {raw:?}").into_bytes()),
+            .body(format!("no figure {}", margin_core::error::excerpt(raw)).into_bytes()),
     };
     response.unwrap_or_else(|_| Response::new(Vec::new()))
 }

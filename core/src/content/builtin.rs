@@ -1,6 +1,7 @@
 //! The content packs built into the binary. Margin needs no file outside itself to show them.
 
 use super::{parse_article, Article};
+use crate::error::excerpt;
 use crate::{Error, Result};
 
 /// (article id, article.md) of every built-in pack.
@@ -39,7 +40,7 @@ pub fn builtin_article(id: &str) -> Result<Article> {
     let (_, src) = ARTICLES
         .iter()
         .find(|(a, _)| *a == id)
-        .ok_or_else(|| Error::NotFound(format!("no article with id {id:?}")))?;
+        .ok_or_else(|| Error::NotFound(format!("no article with id {}", excerpt(id))))?;
     parse_article(src, &builtin_figure)
 }
 

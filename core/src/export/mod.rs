@@ -14,6 +14,7 @@ pub mod w3c;
 use std::str::FromStr;
 
 use crate::content::Article;
+use crate::error::excerpt;
 use crate::store::Store;
 use crate::{Error, Result};
 
@@ -34,7 +35,8 @@ impl FromStr for Format {
             "w3c" => Ok(Format::W3c),
             "markdown" => Ok(Format::Markdown),
             other => Err(Error::InvalidInput(format!(
-                "unknown format {other:?}: use w3c or markdown"
+                "unknown format {}: use w3c or markdown",
+                excerpt(other)
             ))),
         }
     }

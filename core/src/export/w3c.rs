@@ -13,6 +13,7 @@ use serde_json::{json, Value};
 
 use crate::anchor::{AnchorStatus, Anchorer, Selectors, TextPositionSelector, TextQuoteSelector};
 use crate::content::{article_id_from_iri, article_iri, Article};
+use crate::error::excerpt;
 pub use crate::store::ImportReport;
 use crate::store::{Annotation, AnnotationRow, Store};
 use crate::{Error, Result};
@@ -143,7 +144,10 @@ fn parse_one(v: &Value, n: usize, known: &HashMap<String, &Article>) -> Result<I
         .ok_or_else(|| {
             bad(
                 n,
-                format!("its target {source:?} is not an article Margin has"),
+                format!(
+                    "its target {} is not an article Margin has",
+                    excerpt(source)
+                ),
             )
         })?
         .to_string();
@@ -172,7 +176,7 @@ fn parse_id(v: &Value, n: usize) -> Result<String> {
         .trim()
         .to_string();
     if id.is_empty() || id.len() > 200 || id.chars().any(char::is_control) {
-        return Err(bad(n, format!("its id {raw_id:?} is not usable")));
+        return Err(bad(n, format!("its id {} is not usable", excerpt(raw_id))));
     }
     Ok(id)
 }

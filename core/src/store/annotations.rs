@@ -10,6 +10,7 @@ use crate::anchor::{
     describe, AnchorStatus, Anchorer, Selectors, TextPositionSelector, TextQuoteSelector,
 };
 use crate::content::Article;
+use crate::error::excerpt;
 use crate::{Error, Result};
 
 /// Longest note, in code points (about ten pages of text).
@@ -102,12 +103,14 @@ pub fn clean_tags(tags: &[String]) -> Result<Vec<String>> {
         }
         if tag.chars().count() > TAG_MAX_CHARS {
             return Err(Error::InvalidInput(format!(
-                "the tag {tag:?} is longer than {TAG_MAX_CHARS} characters"
+                "the tag {} is longer than {TAG_MAX_CHARS} characters",
+                excerpt(tag)
             )));
         }
         if tag.chars().any(char::is_control) {
             return Err(Error::InvalidInput(format!(
-                "the tag {tag:?} contains a control character"
+                "the tag {} contains a control character",
+                excerpt(tag)
             )));
         }
         if !out.iter().any(|t| t == tag) {
@@ -342,7 +345,7 @@ impl Store {
                 read_row,
             )
             .optional()?
-            .ok_or_else(|| Error::NotFound(format!("no highlight with id {id:?}")))?;
+            .ok_or_else(|| Error::NotFound(format!("no highlight with id {}", excerpt(id))))?;
         self.to_annotation(article, row)
     }
 
@@ -516,7 +519,10 @@ impl Store {
             )?)
         })?;
         if changed == 0 {
-            return Err(Error::NotFound(format!("no highlight with id {id:?}")));
+            return Err(Error::NotFound(format!(
+                "no highlight with id {}",
+                excerpt(id)
+            )));
         }
         Ok(())
     }
@@ -531,7 +537,8 @@ impl Store {
         })?;
         if changed == 0 {
             return Err(Error::NotFound(format!(
-                "no deleted highlight with id {id:?}"
+                "no deleted highlight with id {}",
+                excerpt(id)
             )));
         }
         self.annotation(article, id)

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{new_id, Store, NOW};
 use crate::content::{Article, Block};
+use crate::error::excerpt;
 use crate::{Error, Result};
 
 /// Longest label, in code points.
@@ -94,7 +95,8 @@ fn place(article: &Article, new: &NewBookmark, block: &Block) -> Result<(String,
             Ok((block.section.clone(), block.id.clone(), offset))
         }
         other => Err(Error::InvalidInput(format!(
-            "unknown bookmark kind {other:?}: use section or position"
+            "unknown bookmark kind {}: use section or position",
+            excerpt(other)
         ))),
     }
 }
@@ -104,7 +106,10 @@ impl Store {
     /// has a bookmark returns the existing one.
     pub fn create_bookmark(&mut self, article: &Article, new: &NewBookmark) -> Result<Bookmark> {
         let block = article.block(&new.block_id).ok_or_else(|| {
-            Error::InvalidInput(format!("no block {:?} in the article", new.block_id))
+            Error::InvalidInput(format!(
+                "no block {} in the article",
+                excerpt(&new.block_id)
+            ))
         })?;
         let label = check_label(&new.label)?;
         let (section_id, block_id, offset) = place(article, new, block)?;
@@ -147,7 +152,7 @@ impl Store {
                 read,
             )
             .optional()?
-            .ok_or_else(|| Error::NotFound(format!("no bookmark with id {id:?}")))
+            .ok_or_else(|| Error::NotFound(format!("no bookmark with id {}", excerpt(id))))
     }
 
     /// The article's bookmarks in document order.
@@ -185,7 +190,10 @@ impl Store {
             )?)
         })?;
         if changed == 0 {
-            return Err(Error::NotFound(format!("no bookmark with id {id:?}")));
+            return Err(Error::NotFound(format!(
+                "no bookmark with id {}",
+                excerpt(id)
+            )));
         }
         Ok(())
     }

@@ -5,6 +5,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 use super::{Store, NOW};
+use crate::error::excerpt;
 use crate::{Error, Result};
 
 /// The colours a highlight can have, with the meaning each has until the user renames it.
@@ -38,7 +39,8 @@ pub fn check_colour(colour: &str) -> Result<()> {
     } else {
         let names: Vec<&str> = COLOURS.iter().map(|(c, _)| *c).collect();
         Err(Error::InvalidInput(format!(
-            "unknown colour {colour:?}: use one of {}",
+            "unknown colour {}: use one of {}",
+            excerpt(colour),
             names.join(", ")
         )))
     }

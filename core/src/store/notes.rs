@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::{Store, NOW};
 use crate::content::Article;
+use crate::error::excerpt;
 use crate::{Error, Result};
 
 /// Longest free note, in code points.
@@ -48,7 +49,8 @@ impl Store {
         if let Some(id) = section_id {
             if !article.sections.iter().any(|s| s.id == id) {
                 return Err(Error::InvalidInput(format!(
-                    "no section {id:?} in the article"
+                    "no section {} in the article",
+                    excerpt(id)
                 )));
             }
         }

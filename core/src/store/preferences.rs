@@ -5,6 +5,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use super::{Store, NOW};
+use crate::error::excerpt;
 use crate::{Error, Result};
 
 /// Colour theme. `System` follows the OS (light or dark) and is the default.
@@ -31,7 +32,8 @@ impl Theme {
             "dark" => Theme::Dark,
             other => {
                 return Err(Error::InvalidInput(format!(
-                    "unknown theme {other:?}: choose system, light, sepia or dark"
+                    "unknown theme {}: choose system, light, sepia or dark",
+                    excerpt(other)
                 )))
             }
         })
@@ -56,7 +58,8 @@ fn parse_language(s: &str) -> Result<String> {
         Ok(s.to_string())
     } else {
         Err(Error::InvalidInput(format!(
-            "unknown language {s:?}: choose system, {}",
+            "unknown language {}: choose system, {}",
+            excerpt(s),
             LANGUAGES.join(" or ")
         )))
     }
@@ -79,8 +82,9 @@ impl Choice {
         }
         let (last, rest) = self.choices.split_last().unwrap_or((&"", &[]));
         Err(Error::InvalidInput(format!(
-            "unknown {} {s:?}: choose {} or {last}",
+            "unknown {} {}: choose {} or {last}",
             self.key.replace('_', " "),
+            excerpt(s),
             rest.join(", ")
         )))
     }

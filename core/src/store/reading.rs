@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Store, NOW};
 use crate::content::Article;
+use crate::error::excerpt;
 use crate::{Error, Result};
 
 /// A reading position, as the UI saves and restores it.
@@ -60,8 +61,9 @@ impl Store {
     ) -> Result<()> {
         if article.block(&pos.block_id).is_none() {
             return Err(Error::InvalidInput(format!(
-                "no block {:?} in article {:?}",
-                pos.block_id, article.meta.id
+                "no block {} in article {:?}",
+                excerpt(&pos.block_id),
+                article.meta.id
             )));
         }
         let in_unit = |x: f64| (0.0..=1.0).contains(&x);

@@ -58,12 +58,33 @@ pub async fn startup_ready(
     Ok(())
 }
 
-/// The UI reports errors it caught (uncaught exceptions, CSP violations) so they reach the log.
+/// The UI reports errors it caught (uncaught exceptions, CSP violations) so they reach the log:
+/// as data, one line each, escaped and cut, so a page cannot write lines of its own.
 #[tauri::command]
 pub async fn report_ui_error(message: String) -> Result<()> {
-    let message: String = message.chars().take(2000).collect();
-    eprintln!("margin: UI error: {message}");
+    eprintln!("margin: UI error: {}", ui_report(&message));
     Ok(())
+}
+
+/// A UI report as the log takes it: at most 2,000 characters, control characters escaped.
+fn ui_report(message: &str) -> String {
+    message
+        .chars()
+        .take(2000)
+        .flat_map(char::escape_debug)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_ui_report_is_one_escaped_line() {
+        let forged = "boom\nmargin: ready 1.0 ms after start\u{1b}[2J";
+        let line = super::ui_report(forged);
+        assert!(!line.contains('\n') && !line.contains('\u{1b}'), "{line}");
+        assert!(line.starts_with("boom\\nmargin: ready"));
+        assert_eq!(super::ui_report(&"x".repeat(10_000)).len(), 2000);
+    }
 }
 
 /// What the recovery screen shows: the database file Margin could not open, why, and the UI's
