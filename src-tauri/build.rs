@@ -28,6 +28,11 @@ const COMMANDS: &[&str] = &[
     "save_note",
     "export_annotations",
     "import_annotations",
+    "list_backups",
+    "backup_now",
+    "restore_backup",
+    "restore_backup_file",
+    "recovery_restore",
 ];
 
 fn main() {

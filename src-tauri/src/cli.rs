@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use margin_core::export::{self, w3c, Format};
 use margin_core::library::Library;
-use margin_core::store::{Store, DATABASE_FILE};
+use margin_core::store::{backup, BackupKind, Store, DATABASE_FILE};
 
 use crate::state::data_dir;
 
@@ -17,6 +17,11 @@ Usage:
                                             write your highlights and notes (to stdout without --out)
   margin import FILE                        add highlights from W3C Web Annotation JSON-LD
   margin check                              check the database file (SQLite integrity_check)
+  margin backup [--out FILE]                back up your data now (into the backups folder
+                                            beside the database without --out)
+  margin backups                            list the backups, newest first
+  margin restore FILE                       put a backup in place of your data (what is there
+                                            now is backed up first)
   margin --help | --version
 
 Data folder: $MARGIN_DATA_DIR, or the OS app-data folder (see README).";
@@ -25,7 +30,19 @@ Data folder: $MARGIN_DATA_DIR, or the OS app-data folder (see README).";
 pub fn wants_cli(args: &[String]) -> bool {
     matches!(
         args.first().map(String::as_str),
-        Some("export" | "import" | "check" | "--help" | "-h" | "help" | "--version" | "-V")
+        Some(
+            "export"
+                | "import"
+                | "check"
+                | "backup"
+                | "backups"
+                | "restore"
+                | "--help"
+                | "-h"
+                | "help"
+                | "--version"
+                | "-V"
+        )
     )
 }
 
@@ -115,12 +132,72 @@ fn check() -> Result<(), String> {
     }
 }
 
+fn backup_now(args: &[String]) -> Result<(), String> {
+    let out = match args {
+        [] => None,
+        [flag, file] if flag == "--out" || flag == "-o" => Some(PathBuf::from(file)),
+        _ => return Err(format!("backup takes at most --out FILE\n\n{USAGE}")),
+    };
+    let dir = data_dir()?;
+    let store = open_store()?;
+    match out {
+        Some(path) => {
+            crate::files::refuse_data_dir(&path, &dir).map_err(|e| e.to_string())?;
+            store
+                .backup_to(&path)
+                .map_err(|e| format!("cannot back up to {}: {e}", path.display()))?;
+            println!("{}", path.display());
+        }
+        None => {
+            let made = store
+                .backup(&dir.join(backup::BACKUP_DIR), BackupKind::Manual)
+                .map_err(|e| format!("cannot back up: {e}"))?;
+            println!("{}", made.path.display());
+        }
+    }
+    Ok(())
+}
+
+fn list_backups() -> Result<(), String> {
+    let dir = data_dir()?.join(backup::BACKUP_DIR);
+    for b in backup::list(&dir).map_err(|e| e.to_string())? {
+        let kind = serde_json::to_value(b.kind).unwrap_or_default();
+        let kind = kind.as_str().unwrap_or_default();
+        println!(
+            "{}  {kind:<16} {:>9} B  {}",
+            b.taken_at,
+            b.bytes,
+            b.path.display()
+        );
+    }
+    Ok(())
+}
+
+fn restore(args: &[String]) -> Result<(), String> {
+    let [file] = args else {
+        return Err(format!("restore takes one backup file\n\n{USAGE}"));
+    };
+    let dir = data_dir()?;
+    let mut store = open_store()?;
+    let before = store
+        .restore(Path::new(file), &dir.join(backup::BACKUP_DIR))
+        .map_err(|e| e.to_string())?;
+    println!(
+        "restored {file}; what was there before is in {}",
+        before.path.display()
+    );
+    Ok(())
+}
+
 /// Runs a command-line invocation and returns the process exit code.
 pub fn main(args: &[String]) -> i32 {
     let result = match args.first().map(String::as_str) {
         Some("export") => export(&args[1..]),
         Some("import") => import(&args[1..]),
         Some("check") => check(),
+        Some("backup") => backup_now(&args[1..]),
+        Some("backups") => list_backups(),
+        Some("restore") => restore(&args[1..]),
         Some("--version" | "-V") => {
             println!("margin {}", env!("CARGO_PKG_VERSION"));
             Ok(())

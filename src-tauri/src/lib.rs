@@ -81,6 +81,15 @@ fn open_display() -> Result<(), String> {
     Ok(())
 }
 
+/// The day's backup, checked for at start and then every hour while Margin runs, on a thread of
+/// its own: the store is locked only while the copy is made (milliseconds for a reader's data).
+fn keep_backing_up(app: tauri::AppHandle) {
+    std::thread::spawn(move || loop {
+        app.state::<AppState>().daily_backup();
+        std::thread::sleep(std::time::Duration::from_secs(60 * 60));
+    });
+}
+
 /// The plugins, in order. First: a second `margin` focuses the running window instead of opening
 /// the same database twice.
 fn plugins(builder: tauri::Builder<tauri::Wry>) -> tauri::Builder<tauri::Wry> {
@@ -116,6 +125,7 @@ pub fn run() {
                 webview::tune(&window);
             }
             app.manage(AppState::build(started)?);
+            keep_backing_up(app.handle().clone());
             Ok(())
         })
         .on_window_event(remember_window)
@@ -147,6 +157,11 @@ pub fn run() {
             commands::notes::save_note,
             commands::transfer::export_annotations,
             commands::transfer::import_annotations,
+            commands::backups::list_backups,
+            commands::backups::backup_now,
+            commands::backups::restore_backup,
+            commands::backups::restore_backup_file,
+            commands::backups::recovery_restore,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

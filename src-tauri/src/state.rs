@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use margin_core::content::Article;
 use margin_core::library::Library;
-use margin_core::store::{OpenProblem, Store, DATABASE_FILE};
+use margin_core::store::{backup, Backup, OpenProblem, Store, DATABASE_FILE};
 use margin_core::{Error, Result};
 
 /// The environment variable that overrides the data directory (tests, portable installs).
@@ -130,10 +130,61 @@ impl AppState {
 }
 
 impl AppState {
+    /// Where the backups are (`backups` beside the database).
+    pub fn backups_dir(&self) -> PathBuf {
+        self.data_dir.join(backup::BACKUP_DIR)
+    }
+
+    /// The backup of this name in the backups folder: the page names a backup, never a path.
+    pub fn backup_named(&self, name: &str) -> Result<Backup> {
+        backup::list(&self.backups_dir())?
+            .into_iter()
+            .find(|b| b.name == name)
+            .ok_or_else(|| {
+                let name = margin_core::error::excerpt(name);
+                Error::NotFound(format!("there is no backup called {name}"))
+            })
+    }
+
+    /// The day's backup, if none was made today (see `Store::daily_backup`); the app asks at
+    /// start and every hour. A failure is logged: it must not stop the reader.
+    pub fn daily_backup(&self) {
+        let dir = self.backups_dir();
+        match self.with_store(|store| store.daily_backup(&dir)) {
+            Ok(Some(made)) => eprintln!("margin: backed up to {}", made.path.display()),
+            Ok(None) => {}
+            Err(e) => eprintln!("margin: the daily backup failed: {e}"),
+        }
+    }
+
     /// Sets the unopenable database aside and opens an empty one, all under the store's lock:
     /// refused when a database is open, or when the problem (checked again now) does not allow
     /// it. Returns where the old file went.
     pub fn start_fresh(&self) -> Result<PathBuf> {
+        self.replace_unopenable(|_| Ok(()))
+    }
+
+    /// As [`AppState::start_fresh`], but the backup called `name` takes the old file's place.
+    pub fn start_from_backup(&self, name: &str) -> Result<PathBuf> {
+        let chosen = self.backup_named(name)?;
+        backup::verify(&chosen.path)?;
+        self.replace_unopenable(|db| {
+            // Copied beside the database and renamed: the database file is whole or absent.
+            let partial = db.with_extension("sqlite3.restoring");
+            std::fs::copy(&chosen.path, &partial)?;
+            std::fs::File::open(&partial)?.sync_all()?;
+            std::fs::rename(&partial, db)?;
+            Ok(())
+        })
+    }
+
+    /// Sets the unopenable database aside (if its problem allows), lets `put` place a new file
+    /// at its path (or nothing, for an empty start), and opens what is there, under the store's
+    /// lock. Returns where the old file went.
+    fn replace_unopenable(
+        &self,
+        put: impl FnOnce(&std::path::Path) -> Result<()>,
+    ) -> Result<PathBuf> {
         let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
         let mut trouble = self.trouble.lock().unwrap_or_else(|e| e.into_inner());
         if store.is_some() {
@@ -167,6 +218,7 @@ impl AppState {
             now.path.display(),
             moved.display()
         );
+        put(&now.path)?;
         match open(&self.data_dir) {
             Ok(opened) => {
                 *store = Some(opened);

@@ -100,7 +100,7 @@ test("Ctrl+P prints the article with its highlights marked and the notes after i
   assert.match(text, /Your notes/);
   assert.match(text, /Essay plan Start with the date\./, "the note is not printed, rendered");
   assert.match(text, /#dates/);
-  for (const chrome of ["Contents", "System theme", "Reading settings"]) assert.ok(!new RegExp(chrome, "i").test(text), `"${chrome}" was printed`);
+  for (const chrome of ["Contents", "System theme", "Back up now"]) assert.ok(!new RegExp(chrome, "i").test(text), `"${chrome}" was printed`);
   // The light palette's yellow highlight is on page 1, and the paper is white though the screen is dark.
   const first = pagePixels(pdf, 1, "#e2da80");
   assert.ok(first.share > 0.002, `no yellow highlight on page 1 (${first.share})`);

@@ -19,8 +19,8 @@ toolbar-larger =
     .title = Larger text (+)
 toolbar-larger-label = Larger text
 toolbar-settings =
-    .title = Reading settings: font, line spacing, column width
-toolbar-settings-label = Reading settings
+    .title = Settings: font, line spacing, column width, backups
+toolbar-settings-label = Settings
 toolbar-theme =
     .title = Theme (D cycles)
 toolbar-theme-label = Theme
@@ -84,6 +84,8 @@ date-long = { $day } { $month ->
         [11] November
        *[12] December
     } { $year }
+# A day and a time of day: "3 December 2026, 09:45".
+date-time = { $date }, { $time }
 
 ## Highlights: colours, the selection toolbar and the editor
 
@@ -202,7 +204,7 @@ notes-not-saved = Not saved: { $error }
 
 ## Dialogs
 
-settings-title = Reading settings
+settings-title = Settings
 settings-font = Font
 settings-font-serif = Serif
 settings-font-sans = Sans-serif
@@ -216,6 +218,24 @@ settings-width = Column width
 settings-width-narrow = Narrow
 settings-width-medium = Medium
 settings-width-wide = Wide
+backups-title = Backups
+backups-about = Margin backs up your highlights, notes, bookmarks and settings once a day while you read, and before every update of its database. It keeps a week of daily backups and four weekly ones.
+backups-now = Back up now
+backups-restore-file = Restore from a file…
+backups-none = No backups yet.
+backups-size-kb = { $size } KB
+backups-size-mb = { $size } MB
+backups-kind-daily = Daily
+backups-kind-manual = Made by you
+backups-kind-before-migration = Before an update
+backups-kind-before-restore = Before a restore
+backups-restore = Restore
+backups-restore-label = Restore the backup of { $when }
+backups-restore-question = Replace your data with this backup? What is there now is backed up first.
+backups-restore-confirm = Replace
+backups-restore-cancel = Cancel
+backups-file-dialog-title = Restore a Margin backup
+backups-file-type = Margin backup
 
 print-title = Print
 print-what = What to print
@@ -332,15 +352,23 @@ recovery-locked = Another program is using Margin's database. Margin may be open
 recovery-read-only = Margin cannot write to the folder or disk where it keeps your data. Make it writable, or free some space, then try again.
 recovery-failed = Margin could not open its database.
 recovery-choice-fresh = You can start with an empty database: Margin keeps the old file beside it, renamed with the date and time, and never deletes it.
+recovery-choice-backup = You can restore your newest backup, or start with an empty database: either way Margin keeps the old file beside it, renamed with the date and time, and never deletes it.
 recovery-choice-keep = Margin leaves the file exactly as it is.
 recovery-fresh = Start with an empty database
 recovery-retry = Try again
 recovery-quit = Quit Margin
+recovery-restore = Restore the backup of { $when }
 
 ## Messages
 
 toast-cannot-open = Margin could not open the article: { $error }
 toast-moved-aside = Margin started with an empty database. Your old one is kept, renamed: { $path }
+toast-restored-aside = Margin restored the backup of { $when }. The file it could not open is kept, renamed: { $path }
+toast-restored = Restored the backup of { $when }. What was there before is kept as a backup.
+toast-restored-file = Restored the backup. What was there before is kept as a backup.
+toast-restore-failed = Could not restore: { $error }
+toast-backed-up = Backed up ({ $when }).
+toast-backups-failed = Backups: { $error }
 toast-cannot-paint = This system’s web engine cannot draw highlights (it needs the CSS Custom Highlight API). They are saved and listed in the panel (A).
 toast-highlight-failed = Could not highlight: { $error }
 toast-not-saved = Not saved: { $error }

@@ -17,8 +17,8 @@ toolbar-larger =
     .title = Chữ lớn hơn (+)
 toolbar-larger-label = Chữ lớn hơn
 toolbar-settings =
-    .title = Tùy chọn đọc: phông chữ, giãn dòng, độ rộng cột
-toolbar-settings-label = Tùy chọn đọc
+    .title = Cài đặt: phông chữ, giãn dòng, độ rộng cột, sao lưu
+toolbar-settings-label = Cài đặt
 toolbar-theme =
     .title = Giao diện (nhấn D để đổi lần lượt)
 toolbar-theme-label = Giao diện
@@ -68,6 +68,8 @@ article-attribution = Bài viết của { $author }, đăng lần đầu trên {
 figure-open = Mở hình trong trình xem: { $caption }
 # Kiểu Việt Nam: "8 tháng 1, 2025".
 date-long = { $day } tháng { $monthNumber }, { $year }
+# Ngày và giờ: "09:45, 3 tháng 12, 2026".
+date-time = { $time }, { $date }
 
 ## Tô sáng: màu, thanh chọn và khung sửa
 
@@ -184,7 +186,7 @@ notes-not-saved = Chưa lưu được: { $error }
 
 ## Hộp thoại
 
-settings-title = Tùy chọn đọc
+settings-title = Cài đặt
 settings-font = Phông chữ
 settings-font-serif = Có chân
 settings-font-sans = Không chân
@@ -198,6 +200,24 @@ settings-width = Độ rộng cột chữ
 settings-width-narrow = Hẹp
 settings-width-medium = Vừa
 settings-width-wide = Rộng
+backups-title = Bản sao lưu
+backups-about = Margin sao lưu các đoạn tô sáng, ghi chú, dấu trang và cài đặt của bạn mỗi ngày một lần khi bạn đọc, và trước mỗi lần cập nhật cơ sở dữ liệu. Margin giữ các bản sao lưu hằng ngày của một tuần và bốn bản hằng tuần.
+backups-now = Sao lưu ngay
+backups-restore-file = Khôi phục từ tệp…
+backups-none = Chưa có bản sao lưu nào.
+backups-size-kb = { $size } KB
+backups-size-mb = { $size } MB
+backups-kind-daily = Hằng ngày
+backups-kind-manual = Do bạn tạo
+backups-kind-before-migration = Trước khi cập nhật
+backups-kind-before-restore = Trước khi khôi phục
+backups-restore = Khôi phục
+backups-restore-label = Khôi phục bản sao lưu lúc { $when }
+backups-restore-question = Thay dữ liệu của bạn bằng bản sao lưu này? Dữ liệu hiện có sẽ được sao lưu trước.
+backups-restore-confirm = Thay thế
+backups-restore-cancel = Hủy
+backups-file-dialog-title = Khôi phục bản sao lưu Margin
+backups-file-type = Bản sao lưu Margin
 
 print-title = In
 print-what = In gì
@@ -310,15 +330,23 @@ recovery-locked = Một chương trình khác đang dùng cơ sở dữ liệu c
 recovery-read-only = Margin không ghi được vào thư mục hoặc ổ đĩa chứa dữ liệu của bạn. Hãy cho phép ghi, hoặc giải phóng dung lượng, rồi thử lại.
 recovery-failed = Margin không mở được cơ sở dữ liệu.
 recovery-choice-fresh = Bạn có thể bắt đầu với một cơ sở dữ liệu trống: Margin giữ tệp cũ ngay bên cạnh, đổi tên kèm ngày giờ, và không bao giờ xóa nó.
+recovery-choice-backup = Bạn có thể khôi phục bản sao lưu mới nhất, hoặc bắt đầu với một cơ sở dữ liệu trống: cách nào thì Margin cũng giữ tệp cũ ngay bên cạnh, đổi tên kèm ngày giờ, và không bao giờ xóa nó.
 recovery-choice-keep = Margin giữ nguyên tệp như hiện tại.
 recovery-fresh = Bắt đầu với cơ sở dữ liệu trống
 recovery-retry = Thử lại
 recovery-quit = Thoát Margin
+recovery-restore = Khôi phục bản sao lưu lúc { $when }
 
 ## Thông báo
 
 toast-cannot-open = Margin không mở được bài viết: { $error }
 toast-moved-aside = Margin đã bắt đầu với một cơ sở dữ liệu trống. Tệp cũ vẫn được giữ, với tên mới: { $path }
+toast-restored-aside = Margin đã khôi phục bản sao lưu lúc { $when }. Tệp không mở được vẫn được giữ, với tên mới: { $path }
+toast-restored = Đã khôi phục bản sao lưu lúc { $when }. Dữ liệu trước đó được giữ trong một bản sao lưu.
+toast-restored-file = Đã khôi phục bản sao lưu. Dữ liệu trước đó được giữ trong một bản sao lưu.
+toast-restore-failed = Không khôi phục được: { $error }
+toast-backed-up = Đã sao lưu ({ $when }).
+toast-backups-failed = Sao lưu: { $error }
 toast-cannot-paint = Bộ máy hiển thị web của hệ thống này không vẽ được đoạn tô sáng (cần CSS Custom Highlight API). Các đoạn tô sáng vẫn được lưu và liệt kê trong bảng bên (A).
 toast-highlight-failed = Không tô sáng được: { $error }
 toast-not-saved = Chưa lưu được: { $error }

@@ -10,6 +10,7 @@
 //!   waits on the busy timeout instead of failing half-way.
 
 mod annotations;
+pub mod backup;
 mod bookmarks;
 mod colours;
 mod notes;
@@ -21,6 +22,7 @@ pub use annotations::{
     check_note, clean_tags, Annotation, AnnotationPatch, AnnotationRow, ImportReport,
     NewAnnotation, NOTE_MAX_CHARS, TAGS_MAX, TAG_MAX_CHARS,
 };
+pub use backup::{Backup, BackupKind};
 pub use bookmarks::{Bookmark, NewBookmark, LABEL_MAX_CHARS};
 pub use colours::{check_colour, Colour, COLOURS, MEANING_MAX_CHARS};
 pub use notes::{Note, FREE_NOTE_MAX_CHARS};
@@ -85,7 +87,12 @@ impl Store {
         let conn = open::connect(path, !created)?;
         let opened = (|| {
             if !created {
-                open::check_sound(&conn, path, Self::latest_version())?;
+                let version = open::check_sound(&conn, path, Self::latest_version())?;
+                if version > 0 && version < Self::latest_version() {
+                    let dir = backup::dir_for(path);
+                    backup::take(&conn, &dir, BackupKind::BeforeMigration)?;
+                    backup::prune(&dir)?;
+                }
             }
             Self::setup(conn)
         })()

@@ -135,8 +135,8 @@ fn classify(path: &Path, e: rusqlite::Error) -> Error {
 
 /// What a database file's own header says (SQLite's first 100 bytes), read without SQLite.
 pub(crate) struct Header {
-    application_id: i32,
-    user_version: i64,
+    pub(crate) application_id: i32,
+    pub(crate) user_version: i64,
 }
 
 /// The file at `path` as Margin may use it: `Ok(None)` when there is none yet (Margin makes it),
@@ -243,8 +243,8 @@ fn not_newer(path: &Path, found: i64, supported: i64) -> Result<()> {
 }
 
 /// Checks Margin's own database on its connection: the version (a `-wal` may hold a newer one
-/// than the header), every table of a current schema, `quick_check`.
-pub(crate) fn check_sound(conn: &Connection, path: &Path, supported: i64) -> Result<()> {
+/// than the header), every table of a current schema, `quick_check`. Returns the version.
+pub(crate) fn check_sound(conn: &Connection, path: &Path, supported: i64) -> Result<i64> {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(|e| classify(path, e))?;
@@ -269,7 +269,7 @@ pub(crate) fn check_sound(conn: &Connection, path: &Path, supported: i64) -> Res
     if verdict != "ok" {
         return Err(problem(path, OpenProblem::Damaged { detail: verdict }));
     }
-    Ok(())
+    Ok(version)
 }
 
 /// Opens `path` for Margin: an existing file without creating anything, a missing one created.

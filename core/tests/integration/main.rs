@@ -2,6 +2,7 @@
 
 mod anchoring;
 mod annotations;
+mod backup;
 mod content;
 mod export;
 mod open;

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use margin_core::store::{OpenProblem, DATABASE_FILE};
+use margin_core::store::{backup, Backup, OpenProblem, DATABASE_FILE};
 use margin_core::Result;
 use serde::Serialize;
 use tauri::State;
@@ -96,6 +96,9 @@ pub struct RecoveryStatus {
     problem: OpenProblem,
     /// Whether *Start with an empty database* is offered (core decides, not the page).
     can_start_fresh: bool,
+    /// The backups that could take the file's place (only where starting fresh is offered),
+    /// newest first.
+    backups: Vec<Backup>,
     ui: UiLanguage,
 }
 
@@ -106,10 +109,21 @@ pub async fn recovery_status(
     state: State<'_, AppState>,
     locales: Option<Vec<String>>,
 ) -> Result<Option<RecoveryStatus>> {
-    Ok(state.trouble().map(|t| RecoveryStatus {
-        path: t.path,
-        can_start_fresh: t.problem.allows_fresh_start(),
-        problem: t.problem,
+    let Some(trouble) = state.trouble() else {
+        return Ok(None);
+    };
+    let can_start_fresh = trouble.problem.allows_fresh_start();
+    let backups = if can_start_fresh {
+        // An unreadable backups folder must not hide the screen: it offers none then.
+        backup::list(&state.backups_dir()).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    Ok(Some(RecoveryStatus {
+        path: trouble.path,
+        can_start_fresh,
+        backups,
+        problem: trouble.problem,
         ui: ui_language("system", &locales.unwrap_or_default()),
     }))
 }

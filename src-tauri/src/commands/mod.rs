@@ -5,6 +5,7 @@
 
 pub mod annotations;
 pub mod app;
+pub mod backups;
 pub mod bookmarks;
 pub mod notes;
 pub mod reader;

@@ -32,7 +32,7 @@ pub struct ExportDone {
 }
 
 /// A file dialog over the window, with the page's words cut to a sane length.
-fn file_dialog(
+pub(super) fn file_dialog(
     window: &WebviewWindow,
     text: &DialogText,
     extensions: &[&str],
@@ -46,7 +46,7 @@ fn file_dialog(
         .add_filter(short(&text.file_type), extensions)
 }
 
-fn picked(path: tauri_plugin_dialog::FilePath) -> Result<PathBuf> {
+pub(super) fn picked(path: tauri_plugin_dialog::FilePath) -> Result<PathBuf> {
     path.into_path()
         .map_err(|e| Error::InvalidInput(format!("the dialog gave no local file: {e}")))
 }

@@ -4,7 +4,7 @@
 
 import { api, errorMessage } from "../shared/api.js";
 import { hasCatalogues, localize, setCatalogues, t } from "../shared/i18n.js";
-import { showToast } from "../shared/toast.js";
+import { showToast, showToldAfterReload } from "../shared/toast.js";
 import { initPreferences } from "./prefs.js";
 import { renderArticle, restorePosition, trackPosition } from "./reader.js";
 import { initToc } from "./toc.js";
@@ -18,7 +18,6 @@ import { initBookmarks } from "./bookmarks.js";
 import { initNotes } from "./notes.js";
 import { initContextMenu } from "./context-menu.js";
 import { initSettings } from "./settings.js";
-import { initPrint } from "./print.js";
 
 // Startup marks, milliseconds after navigation, printed with the ready line (MARGIN_TRACE_STARTUP).
 const marks = [["scripts", performance.now()]];
@@ -40,6 +39,20 @@ function paintAll(opening, beforeReload) {
   return { prefs, toc, highlights, panel, bookmarks, notes };
 }
 
+/** Printing, loaded the first time it is asked for: most sessions never print, and its modules
+ *  (the print view, the article copy) cost memory and parse time at start for nothing. */
+function lazyPrint(parts) {
+  let loaded = null;
+  const dialog = document.getElementById("print-dialog");
+  return {
+    open() {
+      loaded ??= import("./print.js").then((m) => m.initPrint(parts));
+      loaded.then((print) => print.open()).catch((error) => showToast(t("toast-print-failed", { error: errorMessage(error) })));
+    },
+    isOpen: () => dialog.open,
+  };
+}
+
 async function start() {
   const articleId = new URLSearchParams(window.location.search).get("article") || undefined;
   const opening = await api.openReader(articleId, [...navigator.languages]);
@@ -54,7 +67,7 @@ async function start() {
 
   const viewer = initViewer();
   const settings = initSettings(parts.prefs);
-  const print = initPrint({ article: opening.article, highlights: parts.highlights, notes: parts.notes });
+  const print = lazyPrint({ article: opening.article, highlights: parts.highlights, notes: parts.notes });
   const dialogs = initDialogs(opening.article, settings, print);
   const menu = initContextMenu({ highlights: parts.highlights, article: opening.article });
   initKeys({ ...parts, viewer, dialogs, menu });
@@ -63,8 +76,8 @@ async function start() {
   tracker = trackPosition(opening.article, parts.toc, parts.prefs);
   marks.push(["laid out", performance.now()]);
   document.documentElement.dataset.ready = "true";
-  // The recovery screen's "start fresh" reloads here; say where the old database went.
-  if (sessionStorage.getItem("margin-moved-aside")) import("./recovery.js").then((m) => m.tellMovedAside());
+  // A restore or the recovery screen's "start fresh" reloads here, with something to say.
+  showToldAfterReload();
   // Once a frame with all of it has been rendered: the startup marker (MARGIN_TRACE_STARTUP).
   requestAnimationFrame(() => requestAnimationFrame(() => api.startupReady(performance.now(), marks)));
 }

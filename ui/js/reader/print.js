@@ -7,7 +7,7 @@
 
 import { api, errorMessage } from "../shared/api.js";
 import { closeOnBackdrop, el } from "../shared/dom.js";
-import { formatDate } from "../shared/format.js";
+import { formatDate, localDay } from "../shared/format.js";
 import { t } from "../shared/i18n.js";
 import { showHtml } from "../shared/markdown-view.js";
 import { showToast } from "../shared/toast.js";
@@ -16,14 +16,6 @@ import { loadFigures, printedArticle } from "./print-article.js";
 import { sectionTitles } from "./sections.js";
 
 const $ = (id) => document.getElementById(id);
-
-/** The local calendar day of an RFC 3339 time, as the catalogue writes dates. */
-function localDay(iso) {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const two = (n) => String(n).padStart(2, "0");
-  return formatDate(`${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`);
-}
 
 /** Shows a note core rendered, or its text when core could not render it. */
 function noteBox(markdown, html) {

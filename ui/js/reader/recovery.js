@@ -1,11 +1,13 @@
 // The recovery screen: when Margin cannot open the user's database (damaged, not Margin's, from
 // a newer Margin, held by another program, in a folder it cannot write), the window says what
-// happened in plain words instead of the reader, and offers what is safe: start with an empty
-// database (the old file is renamed beside it, never deleted), try again, or quit.
+// happened in plain words instead of the reader, and offers what is safe: restore the newest
+// backup or start with an empty database (either way the old file is renamed beside it, never
+// deleted), try again, or quit.
 
 import { api, errorMessage } from "../shared/api.js";
+import { localDateTime } from "../shared/format.js";
 import { localize, setCatalogues, t } from "../shared/i18n.js";
-import { showToast } from "../shared/toast.js";
+import { reloadAndTell, showToast } from "../shared/toast.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -22,17 +24,6 @@ const PROBLEMS = {
   read_only: { what: "recovery-read-only", retry: true },
   failed: { what: "recovery-failed", retry: true },
 };
-
-/** Where the last start-fresh moved the old file, told once the reader is open again. */
-const MOVED_KEY = "margin-moved-aside";
-
-/** After a reload that followed "start fresh", says where the old database went. */
-export function tellMovedAside() {
-  const moved = sessionStorage.getItem(MOVED_KEY);
-  if (!moved) return;
-  sessionStorage.removeItem(MOVED_KEY);
-  showToast(t("toast-moved-aside", { path: moved }), 15000);
-}
 
 /** Runs one of the screen's choices with every button off meanwhile; on a failure says why and
  *  gives the focus back to the button. */
@@ -60,14 +51,24 @@ export async function showRecovery() {
   document.documentElement.dataset.theme = matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
   $("recovery-what").textContent = t(known.what, { found: String(status.found ?? ""), supported: String(status.supported ?? "") });
   $("recovery-path").textContent = status.path;
-  $("recovery-choice").textContent = t(status.can_start_fresh ? "recovery-choice-fresh" : "recovery-choice-keep");
+  const newest = status.backups[0];
+  const choice = newest ? "recovery-choice-backup" : status.can_start_fresh ? "recovery-choice-fresh" : "recovery-choice-keep";
+  $("recovery-choice").textContent = t(choice);
+  const restore = $("recovery-restore");
+  restore.hidden = !newest;
+  if (newest) {
+    restore.textContent = t("recovery-restore", { when: localDateTime(newest.taken_at) });
+    restore.addEventListener("click", () => act(restore, async () => {
+      const moved = await api.recoveryRestore(newest.name);
+      reloadAndTell(t("toast-restored-aside", { when: localDateTime(newest.taken_at), path: moved }));
+    }));
+  }
   const fresh = $("recovery-fresh");
   const retry = $("recovery-retry");
   fresh.hidden = !status.can_start_fresh;
   retry.hidden = !known.retry;
   fresh.addEventListener("click", () => act(fresh, async () => {
-    sessionStorage.setItem(MOVED_KEY, await api.recoveryStartFresh());
-    window.location.reload();
+    reloadAndTell(t("toast-moved-aside", { path: await api.recoveryStartFresh() }));
   }));
   retry.addEventListener("click", () => act(retry, async () => {
     await api.recoveryRetry();
@@ -75,9 +76,9 @@ export async function showRecovery() {
   }));
   $("recovery-quit").addEventListener("click", () => act($("recovery-quit"), () => api.quit()));
   $("recovery").hidden = false;
-  // The first choice is the gentlest that helps: trying again where that may do, then starting
-  // fresh, then quitting.
-  (known.retry ? retry : status.can_start_fresh ? fresh : $("recovery-quit")).focus();
+  // The first choice is the gentlest that helps: trying again where that may do, then the
+  // newest backup, then starting fresh, then quitting.
+  (known.retry ? retry : newest ? restore : status.can_start_fresh ? fresh : $("recovery-quit")).focus();
   document.documentElement.dataset.ready = "recovery";
   return true;
 }

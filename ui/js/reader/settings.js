@@ -1,5 +1,5 @@
-// Reading settings: the font, line spacing and column width, in a dialog opened from the
-// toolbar. Each choice applies at once and is saved (prefs.js); the reader keeps its place while
+// Settings: the font, line spacing and column width, and the backups (backups.js), in a dialog
+// opened from the toolbar. Each choice applies at once and is saved (prefs.js); the reader keeps its place while
 // the text reflows (reader.js). A modal <dialog> gives focus back to the button when it closes.
 
 import { closeOnBackdrop } from "../shared/dom.js";
@@ -20,6 +20,8 @@ export function initSettings(prefs) {
   closeOnBackdrop(dialog);
   function open() {
     sync();
+    // The backups section's code and list, only when Settings is opened.
+    import("./backups.js").then((m) => m.initBackups());
     if (!dialog.open) dialog.showModal();
     (dialog.querySelector("input:checked") || dialog.querySelector("input")).focus();
   }

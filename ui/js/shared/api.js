@@ -50,6 +50,17 @@ export const api = {
   exportAnnotations: (format, dialog) => invoke("export_annotations", { format, dialog }),
   /** Shows the OS open dialog and imports the W3C file picked; resolves to the report or null. */
   importAnnotations: (dialog) => invoke("import_annotations", { dialog }),
+  /** The backups beside the database, newest first: [{ name, taken_at, kind, bytes }]. */
+  listBackups: () => invoke("list_backups"),
+  backupNow: () => invoke("backup_now"),
+  /** Puts the backup called `name` (from the list) in place of the user's data; resolves to
+   *  the backup made of what was there. */
+  restoreBackup: (name) => invoke("restore_backup", { name }),
+  /** As restoreBackup, for a file picked in the OS open dialog; null if cancelled. */
+  restoreBackupFile: (dialog) => invoke("restore_backup_file", { dialog }),
+  /** Recovery: sets the unopenable file aside and restores backup `name`; resolves to where the
+   *  old file went. */
+  recoveryRestore: (name) => invoke("recovery_restore", { name }),
   /** The system's print dialog for this page (Tauri's webview print). */
   print: () => invoke("plugin:webview|print", {}),
 };

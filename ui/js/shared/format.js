@@ -13,6 +13,23 @@ export function formatDate(iso) {
   return t("date-long", { day: String(d), month: m, monthNumber: String(m), year: String(y) });
 }
 
+const two = (n) => String(n).padStart(2, "0");
+
+/** The local calendar day of an RFC 3339 time, as the catalogue writes dates (formatDate).
+ *  Anything unreadable is returned as it is. */
+export function localDay(iso) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return formatDate(`${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`);
+}
+
+/** An RFC 3339 time as the local day and time of day ("3 December 2026, 09:45"). */
+export function localDateTime(iso) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return t("date-time", { date: localDay(iso), time: `${two(d.getHours())}:${two(d.getMinutes())}` });
+}
+
 /** Share of the page scrolled, 0..1, from scroll offset, page height and window height. */
 export function scrollProgress(scrollY, scrollHeight, innerHeight) {
   const scrollable = scrollHeight - innerHeight;

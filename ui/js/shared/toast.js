@@ -25,3 +25,20 @@ export function showToast(message, ms = 5000, action = null) {
     toast.hidden = true;
   }, ms);
 }
+
+/** Where a message waits for the page to reload (after a restore or a fresh start). */
+const AFTER_RELOAD = "margin-after-reload";
+
+/** Reloads the page and shows `message` once the reader is up again. */
+export function reloadAndTell(message) {
+  sessionStorage.setItem(AFTER_RELOAD, message);
+  window.location.reload();
+}
+
+/** Shows the message a reload was asked to carry, if there is one. */
+export function showToldAfterReload() {
+  const message = sessionStorage.getItem(AFTER_RELOAD);
+  if (!message) return;
+  sessionStorage.removeItem(AFTER_RELOAD);
+  showToast(message, 15000);
+}
