@@ -70,7 +70,7 @@ fn prepared(article: &Article, n: usize) -> (TempDir, PathBuf) {
             modified: None,
         })
         .collect();
-    let report = store.import_annotations(&rows).unwrap();
+    let report = store.import_annotations(&rows, None).unwrap();
     assert_eq!(report.added, n);
     drop(store); // The last connection to close checkpoints the WAL into the file.
     (dir, path)

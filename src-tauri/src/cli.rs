@@ -13,9 +13,11 @@ Margin — an offline reader for learning from an article.
 
 Usage:
   margin                                    open the reader
-  margin export --format w3c|markdown [--out FILE]
-                                            write your highlights and notes (to stdout without --out)
-  margin import FILE                        add highlights from W3C Web Annotation JSON-LD
+  margin export --format w3c|markdown|full [--out FILE]
+                                            write your highlights and notes (to stdout without
+                                            --out); full: everything you made, for another computer
+  margin import FILE                        add highlights from W3C Web Annotation JSON-LD, and
+                                            everything else from a full export (newer wins)
   margin check                              check the database file (SQLite integrity_check)
   margin backup [--out FILE]                back up your data now (into the backups folder
                                             beside the database without --out)
@@ -110,9 +112,16 @@ fn import(args: &[String]) -> Result<(), String> {
     let mut store = open_store()?;
     let report = w3c::import(&mut store, &articles, &json).map_err(|e| e.to_string())?;
     println!(
-        "imported {file}: {} added, {} updated, {} unchanged, {} orphaned",
-        report.added, report.updated, report.unchanged, report.orphaned
+        "imported {file}: {} added, {} updated, {} unchanged, {} newer here (kept), {} orphaned",
+        report.added, report.updated, report.unchanged, report.newer_here, report.orphaned
     );
+    let m = report.merged;
+    if m.bookmarks + m.notes + m.settings > 0 {
+        println!(
+            "and {} bookmarks, {} free notes, {} settings and reading positions",
+            m.bookmarks, m.notes, m.settings
+        );
+    }
     Ok(())
 }
 

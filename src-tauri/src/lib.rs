@@ -106,6 +106,44 @@ fn plugins(builder: tauri::Builder<tauri::Wry>) -> tauri::Builder<tauri::Wry> {
         .plugin(tauri_plugin_dialog::init())
 }
 
+/// Every IPC command the UI may call (the capability file grants each one by name).
+fn handlers() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        commands::reader::get_article,
+        commands::reader::open_reader,
+        commands::reader::update_preferences,
+        commands::reader::save_reading_position,
+        commands::app::get_app_info,
+        commands::app::report_ui_error,
+        commands::app::startup_ready,
+        commands::app::recovery_status,
+        commands::app::recovery_start_fresh,
+        commands::app::recovery_retry,
+        commands::app::quit,
+        commands::annotations::list_annotations,
+        commands::annotations::create_annotation,
+        commands::annotations::update_annotation,
+        commands::annotations::delete_annotation,
+        commands::annotations::restore_annotation,
+        commands::annotations::rename_colour,
+        commands::annotations::render_markdown,
+        commands::annotations::render_notes,
+        commands::bookmarks::list_bookmarks,
+        commands::bookmarks::create_bookmark,
+        commands::bookmarks::rename_bookmark,
+        commands::bookmarks::delete_bookmark,
+        commands::notes::list_notes,
+        commands::notes::save_note,
+        commands::transfer::export_annotations,
+        commands::transfer::import_annotations,
+        commands::backups::list_backups,
+        commands::backups::backup_now,
+        commands::backups::restore_backup,
+        commands::backups::restore_backup_file,
+        commands::backups::recovery_restore,
+    ]
+}
+
 /// Runs Margin: the command line when asked for (`margin export ...`), else the desktop app.
 pub fn run() {
     let started = std::time::Instant::now();
@@ -129,40 +167,7 @@ pub fn run() {
             Ok(())
         })
         .on_window_event(remember_window)
-        .invoke_handler(tauri::generate_handler![
-            commands::reader::get_article,
-            commands::reader::open_reader,
-            commands::reader::update_preferences,
-            commands::reader::save_reading_position,
-            commands::app::get_app_info,
-            commands::app::report_ui_error,
-            commands::app::startup_ready,
-            commands::app::recovery_status,
-            commands::app::recovery_start_fresh,
-            commands::app::recovery_retry,
-            commands::app::quit,
-            commands::annotations::list_annotations,
-            commands::annotations::create_annotation,
-            commands::annotations::update_annotation,
-            commands::annotations::delete_annotation,
-            commands::annotations::restore_annotation,
-            commands::annotations::rename_colour,
-            commands::annotations::render_markdown,
-            commands::annotations::render_notes,
-            commands::bookmarks::list_bookmarks,
-            commands::bookmarks::create_bookmark,
-            commands::bookmarks::rename_bookmark,
-            commands::bookmarks::delete_bookmark,
-            commands::notes::list_notes,
-            commands::notes::save_note,
-            commands::transfer::export_annotations,
-            commands::transfer::import_annotations,
-            commands::backups::list_backups,
-            commands::backups::backup_now,
-            commands::backups::restore_backup,
-            commands::backups::restore_backup_file,
-            commands::backups::recovery_restore,
-        ])
+        .invoke_handler(handlers())
         .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("margin: {e}");

@@ -10,7 +10,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { By } from "selenium-webdriver";
-import { launch, tempDataDir, errors, invoke, screenshot, sleep, waitHighlights, waitReady, APP } from "./harness.mjs";
+import { launch, tempDataDir, answerFileDialog, errors, invoke, screenshot, sleep, waitHighlights, waitReady, APP } from "./harness.mjs";
 
 const DB = "margin.sqlite3";
 const QUOTES = ["The Korean War erupted on June 25, 1950", "the 38th parallel"];
@@ -153,6 +153,51 @@ test("the recovery screen offers the newest backup in place of a damaged file, a
     const hash = (b) => createHash("sha256").update(b).digest("hex");
     assert.equal(hash(readFileSync(path.join(dir, aside[0]))), hash(junk), "the damaged file was changed");
     await d.wait(async () => (await d.findElement(By.id("toast")).getText()).includes(aside[0]), 5000, "the toast does not say where the file went");
+    assert.deepEqual(await errors(app), []);
+  } finally {
+    await app.quit();
+  }
+});
+
+test("moving to another computer: Export everything in Settings, Import on the other, and all of it is there", async () => {
+  const here = tempDataDir();
+  highlight(here, 0);
+  const file = path.join(tempDataDir(), "everything.jsonld");
+  let app = await launch(here);
+  try {
+    const d = app.driver;
+    const made = await invoke(app, "create_bookmark", { articleId: "korean-war", bookmark: { kind: "section", block_id: "stalemate-p2" } });
+    assert.equal(made.ok, true, JSON.stringify(made.error));
+    assert.equal((await invoke(app, "save_note", { articleId: "korean-war", sectionId: null, body: "Moved with me" })).ok, true);
+    assert.equal((await invoke(app, "update_preferences", { patch: { theme: "sepia" } })).ok, true);
+    await d.findElement(By.id("settings-button")).click();
+    await d.findElement(By.id("export-full")).click();
+    await answerFileDialog("^Export everything", file);
+    await d.wait(async () => (await d.findElement(By.id("toast")).getText()) === `Exported to ${file}`, 5000, "no export toast");
+    assert.deepEqual(await errors(app), []);
+  } finally {
+    await app.quit();
+  }
+  const doc = JSON.parse(readFileSync(file, "utf8"));
+  assert.equal(doc.type, "AnnotationCollection");
+  assert.equal(doc["margin:data"].bookmarks.length, 1);
+
+  const there = tempDataDir();
+  app = await launch(there);
+  try {
+    const d = app.driver;
+    await d.findElement(By.id("settings-button")).click();
+    await d.findElement(By.id("import-full")).click();
+    await answerFileDialog("^Import W3C", file, { open: true });
+    // The reader starts again with what came.
+    await d.wait(async () => /Also 1 bookmarks, 1 free notes and 1 settings/.test(await d.findElement(By.id("toast")).getText()), 10000, "no word of the import");
+    await waitReady(app);
+    await waitHighlights(app, 1);
+    assert.equal(await d.executeScript("return document.documentElement.dataset.theme"), "sepia");
+    const bookmarks = (await invoke(app, "list_bookmarks", { articleId: "korean-war" })).value;
+    assert.equal(bookmarks.length, 1);
+    const notes = (await invoke(app, "list_notes", { articleId: "korean-war" })).value;
+    assert.deepEqual(notes.map((n) => n.body), ["Moved with me"]);
     assert.deepEqual(await errors(app), []);
   } finally {
     await app.quit();

@@ -25,6 +25,10 @@ pub enum Format {
     W3c,
     /// Markdown grouped by section.
     Markdown,
+    /// Everything the user made: the W3C collection with Margin's other data beside it
+    /// (`margin:data`: bookmarks, free notes, colour meanings, preferences, reading positions),
+    /// for another computer; imported by the same import, merging by id.
+    Full,
 }
 
 impl FromStr for Format {
@@ -34,8 +38,9 @@ impl FromStr for Format {
         match s {
             "w3c" => Ok(Format::W3c),
             "markdown" => Ok(Format::Markdown),
+            "full" => Ok(Format::Full),
             other => Err(Error::InvalidInput(format!(
-                "unknown format {}: use w3c or markdown",
+                "unknown format {}: use w3c, markdown or full",
                 excerpt(other)
             ))),
         }
@@ -46,7 +51,7 @@ impl Format {
     /// The file name extension an export in this format takes.
     pub fn extension(self) -> &'static str {
         match self {
-            Format::W3c => "jsonld",
+            Format::W3c | Format::Full => "jsonld",
             Format::Markdown => "md",
         }
     }
@@ -67,8 +72,14 @@ pub fn render_at(
     exported: &str,
 ) -> Result<String> {
     match format {
-        Format::W3c => {
-            let doc = w3c::export(store, articles)?;
+        Format::W3c | Format::Full => {
+            let mut doc = w3c::export(store, articles)?;
+            if format == Format::Full {
+                doc["label"] = "Margin: everything".into();
+                let extras =
+                    serde_json::to_value(store.extras(articles)?).map_err(std::io::Error::from)?;
+                doc[w3c::EXTRAS_MEMBER] = extras;
+            }
             // Writing a JSON value to a string cannot fail; the conversion keeps it an error
             // rather than a panic all the same.
             let text = serde_json::to_string_pretty(&doc).map_err(std::io::Error::from)?;

@@ -14,6 +14,7 @@ use serde_json::{json, Value};
 use crate::anchor::{AnchorStatus, Anchorer, Selectors, TextPositionSelector, TextQuoteSelector};
 use crate::content::{article_id_from_iri, article_iri, Article};
 use crate::error::excerpt;
+use crate::store::merge::{check_time, CheckedExtras, Extras};
 pub use crate::store::ImportReport;
 use crate::store::{Annotation, AnnotationRow, Store};
 use crate::{Error, Result};
@@ -93,22 +94,63 @@ fn field<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
     v.get(key).and_then(Value::as_str)
 }
 
-/// Finds the annotations in a collection, a page, an array, or a single annotation.
+/// The most pages a collection may chain (`next`) in one file.
+const MAX_PAGES: usize = 100_000;
+
+/// The items of a page and of every page after it (`next`), when they are in the file. A page
+/// that is only named (an IRI) is elsewhere: Margin fetches nothing, so the file is refused
+/// rather than imported in part.
+fn page_items<'a>(mut page: &'a Value, out: &mut Vec<&'a Value>) -> Result<()> {
+    for _ in 0..MAX_PAGES {
+        if let Some(iri) = page.as_str() {
+            return Err(Error::InvalidInput(format!(
+                "the collection's page {} is not in the file; Margin reads no web pages, so save \
+                 the whole collection in one file",
+                excerpt(iri)
+            )));
+        }
+        out.extend(
+            page.get("items")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten(),
+        );
+        match page.get("next") {
+            None | Some(Value::Null) => return Ok(()),
+            Some(next) => page = next,
+        }
+    }
+    Err(Error::InvalidInput(format!(
+        "the collection has more than {MAX_PAGES} pages"
+    )))
+}
+
+/// Finds the annotations in a collection (every page of it), a page, an array, or a single
+/// annotation. A collection that says how many it holds (`total`) must hold that many.
 fn items(doc: &Value) -> Result<Vec<&Value>> {
     if let Some(list) = doc.as_array() {
         return Ok(list.iter().collect());
     }
     match field(doc, "type") {
         Some("AnnotationCollection") => {
-            let page = doc.get("first").unwrap_or(doc);
-            let list = page.get("items").and_then(Value::as_array);
-            Ok(list.map(|l| l.iter().collect()).unwrap_or_default())
+            let mut found = Vec::new();
+            if let Some(first) = doc.get("first") {
+                page_items(first, &mut found)?;
+            }
+            let total = doc.get("total").and_then(Value::as_u64);
+            if let Some(total) = total.filter(|&t| t != found.len() as u64) {
+                return Err(Error::InvalidInput(format!(
+                    "the collection says it holds {total} annotations, but the file has {}",
+                    found.len()
+                )));
+            }
+            Ok(found)
         }
-        Some("AnnotationPage") => Ok(doc
-            .get("items")
-            .and_then(Value::as_array)
-            .map(|l| l.iter().collect())
-            .unwrap_or_default()),
+        Some("AnnotationPage") => {
+            let mut found = Vec::new();
+            page_items(doc, &mut found)?;
+            Ok(found)
+        }
         Some("Annotation") => Ok(vec![doc]),
         _ => Err(Error::InvalidInput(
             "not a W3C Web Annotation document: expected an AnnotationCollection, an AnnotationPage, \
@@ -132,7 +174,12 @@ fn one_or_many(v: Option<&Value>) -> Vec<&Value> {
     }
 }
 
-fn parse_one(v: &Value, n: usize, known: &HashMap<String, &Article>) -> Result<Incoming> {
+fn parse_one(
+    v: &Value,
+    n: usize,
+    known: &HashMap<String, &Article>,
+    clock: &rusqlite::Connection,
+) -> Result<Incoming> {
     if field(v, "type") != Some("Annotation") {
         return Err(bad(n, "its type is not \"Annotation\""));
     }
@@ -155,6 +202,12 @@ fn parse_one(v: &Value, n: usize, known: &HashMap<String, &Article>) -> Result<I
     let colour = field(target, "styleClass").unwrap_or("yellow").to_string();
     crate::store::check_colour(&colour).map_err(|e| bad(n, e))?;
     let (note, tags) = parse_bodies(v, n)?;
+    let time = |key: &str| -> Result<Option<String>> {
+        field(v, key)
+            .map(|s| check_time(clock, key, s).map_err(|e| bad(n, e)))
+            .transpose()
+    };
+    let (created, modified) = (time("created")?, time("modified")?);
     Ok(Incoming {
         id,
         article_id,
@@ -162,23 +215,24 @@ fn parse_one(v: &Value, n: usize, known: &HashMap<String, &Article>) -> Result<I
         colour,
         note,
         tags,
-        created: field(v, "created").map(str::to_string),
-        modified: field(v, "modified").map(str::to_string),
+        created,
+        modified,
     })
 }
 
-/// The annotation's id, without its `urn:uuid:` prefix.
+/// The annotation's id as Margin keeps it: a UUID (`urn:uuid:…` or bare), or for any other IRI
+/// (Hypothesis's `https://hypothes.is/a/…`, say) the UUID v5 of that IRI, so the same
+/// annotation imported again merges into the same one.
 fn parse_id(v: &Value, n: usize) -> Result<String> {
     let raw_id = field(v, "id").ok_or_else(|| bad(n, "it has no id"))?;
-    let id = raw_id
-        .strip_prefix("urn:uuid:")
-        .unwrap_or(raw_id)
-        .trim()
-        .to_string();
-    if id.is_empty() || id.len() > 200 || id.chars().any(char::is_control) {
+    let trimmed = raw_id.trim();
+    if trimmed.is_empty() || trimmed.len() > 2000 || trimmed.chars().any(char::is_control) {
         return Err(bad(n, format!("its id {} is not usable", excerpt(raw_id))));
     }
-    Ok(id)
+    let bare = trimmed.strip_prefix("urn:uuid:").unwrap_or(trimmed);
+    let id = uuid::Uuid::try_parse(bare)
+        .unwrap_or_else(|_| uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, trimmed.as_bytes()));
+    Ok(id.hyphenated().to_string())
 }
 
 /// The longest quote an imported annotation may have (a whole long article fits).
@@ -279,19 +333,38 @@ pub struct Prepared<'a> {
     known: HashMap<String, &'a Article>,
     incoming: Vec<Incoming>,
     placed: Vec<(Selectors, AnchorStatus)>,
+    /// A full export's bookmarks, notes and settings (`margin:data`), checked.
+    extras: Option<CheckedExtras>,
 }
 
-/// Reads a W3C file and anchors every annotation in it; refuses the file whole on any error.
+/// The member of a collection that holds a full export's other data.
+pub const EXTRAS_MEMBER: &str = "margin:data";
+
+/// A full export's other data, if the document has it, checked.
+fn extras(doc: &Value, articles: &[&Article]) -> Result<Option<CheckedExtras>> {
+    let Some(data) = doc.get(EXTRAS_MEMBER) else {
+        return Ok(None);
+    };
+    let extras: Extras = serde_json::from_value(data.clone())
+        .map_err(|e| Error::InvalidInput(format!("{EXTRAS_MEMBER}: {e}")))?;
+    extras.check(articles).map(Some)
+}
+
+/// Reads a W3C file (a UTF-8 byte order mark is allowed) and anchors every annotation in it;
+/// refuses the file whole on any error.
 pub fn prepare<'a>(articles: &[&'a Article], json: &str) -> Result<Prepared<'a>> {
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let doc: Value = serde_json::from_str(json)
         .map_err(|e| Error::InvalidInput(format!("the file is not valid JSON: {e}")))?;
     let known: HashMap<String, &Article> =
         articles.iter().map(|a| (a.meta.id.clone(), *a)).collect();
+    let clock = rusqlite::Connection::open_in_memory()?;
     let incoming = items(&doc)?
         .into_iter()
         .enumerate()
-        .map(|(i, v)| parse_one(v, i + 1, &known))
+        .map(|(i, v)| parse_one(v, i + 1, &known, &clock))
         .collect::<Result<Vec<_>>>()?;
+    let extras = extras(&doc, articles)?;
 
     let mut anchorers: HashMap<&str, Anchorer> = HashMap::new();
     let mut placed = Vec::with_capacity(incoming.len());
@@ -316,6 +389,7 @@ pub fn prepare<'a>(articles: &[&'a Article], json: &str) -> Result<Prepared<'a>>
         known,
         incoming,
         placed,
+        extras,
     })
 }
 
@@ -338,6 +412,6 @@ impl Prepared<'_> {
                 modified: inc.modified.as_deref(),
             })
             .collect();
-        store.import_annotations(&rows)
+        store.import_annotations(&rows, self.extras.as_ref())
     }
 }

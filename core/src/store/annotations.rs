@@ -576,61 +576,89 @@ pub struct ImportReport {
     pub updated: usize,
     /// Annotations that existed and already said the same.
     pub unchanged: usize,
+    /// Annotations changed or deleted here after the file's version of them: kept as they are.
+    pub newer_here: usize,
     /// Of the added and updated, how many could not be placed in the text (kept as orphans).
     pub orphaned: usize,
+    /// What a full export brought besides highlights.
+    pub merged: super::merge::MergeReport,
+}
+
+/// Adds or merges one imported annotation into `report`. The newer version wins: one changed
+/// or deleted here after the file's `modified` is kept; otherwise the file's is written (and a
+/// highlight deleted here before it comes back).
+fn import_row(
+    tx: &Transaction<'_>,
+    row: &AnnotationRow<'_>,
+    report: &mut ImportReport,
+) -> Result<()> {
+    let existing = tx
+        .query_row(
+            &format!("SELECT {ROW_COLUMNS}, deleted_at FROM annotations WHERE id = ?1"),
+            [row.id],
+            |r| Ok((read_row(r)?, r.get::<_, Option<String>>(13)?)),
+        )
+        .optional()?;
+    let orphan = row.status == AnchorStatus::Orphan;
+    let Some((old, deleted)) = existing else {
+        insert(tx, row)?;
+        report.added += 1;
+        report.orphaned += usize::from(orphan);
+        return Ok(());
+    };
+    if let Some(modified) = row.modified {
+        if old.updated_at.as_str() > modified || deleted.as_deref().is_some_and(|d| d >= modified) {
+            report.newer_here += 1;
+            return Ok(());
+        }
+    }
+    let same = deleted.is_none()
+        && old.article_id == row.article.meta.id
+        && old.colour == row.colour
+        && old.note == row.note
+        && tags_of(tx, row.id)? == row.tags
+        && old.quote == row.selectors.quote
+        && old.position == row.selectors.position;
+    if same {
+        report.unchanged += 1;
+        return Ok(());
+    }
+    tx.execute(
+        &format!(
+            "UPDATE annotations SET article_id = ?2, colour = ?3, note = ?4,
+               updated_at = coalesce(?5, {NOW}), deleted_at = NULL WHERE id = ?1"
+        ),
+        params![
+            row.id,
+            row.article.meta.id,
+            row.colour,
+            row.note,
+            row.modified
+        ],
+    )?;
+    set_tags(tx, row.id, row.tags)?;
+    let placed = (!orphan).then_some(row.selectors);
+    store_anchor(tx, row.id, &row.article.revision, placed, row.status)?;
+    report.updated += 1;
+    report.orphaned += usize::from(orphan);
+    Ok(())
 }
 
 impl Store {
-    /// Adds or merges imported annotations in one transaction: all or nothing.
-    pub fn import_annotations(&mut self, rows: &[AnnotationRow<'_>]) -> Result<ImportReport> {
+    /// Adds or merges imported annotations, and with a full export everything else in it, in
+    /// one transaction: all or nothing.
+    pub fn import_annotations(
+        &mut self,
+        rows: &[AnnotationRow<'_>],
+        extras: Option<&super::merge::CheckedExtras>,
+    ) -> Result<ImportReport> {
         self.write(|tx| {
             let mut report = ImportReport::default();
             for row in rows {
-                let existing = tx
-                    .query_row(
-                        &format!("SELECT {ROW_COLUMNS} FROM annotations WHERE id = ?1"),
-                        [row.id],
-                        read_row,
-                    )
-                    .optional()?;
-                let orphan = row.status == AnchorStatus::Orphan;
-                match existing {
-                    None => {
-                        insert(tx, row)?;
-                        report.added += 1;
-                        report.orphaned += usize::from(orphan);
-                    }
-                    Some(old) => {
-                        let same = old.article_id == row.article.meta.id
-                            && old.colour == row.colour
-                            && old.note == row.note
-                            && tags_of(tx, row.id)? == row.tags
-                            && old.quote == row.selectors.quote
-                            && old.position == row.selectors.position;
-                        if same {
-                            report.unchanged += 1;
-                            continue;
-                        }
-                        tx.execute(
-                            &format!(
-                                "UPDATE annotations SET article_id = ?2, colour = ?3, note = ?4,
-                                   updated_at = coalesce(?5, {NOW}) WHERE id = ?1"
-                            ),
-                            params![
-                                row.id,
-                                row.article.meta.id,
-                                row.colour,
-                                row.note,
-                                row.modified
-                            ],
-                        )?;
-                        set_tags(tx, row.id, row.tags)?;
-                        let placed = (!orphan).then_some(row.selectors);
-                        store_anchor(tx, row.id, &row.article.revision, placed, row.status)?;
-                        report.updated += 1;
-                        report.orphaned += usize::from(orphan);
-                    }
-                }
+                import_row(tx, row, &mut report)?;
+            }
+            if let Some(extras) = extras {
+                report.merged = extras.merge(tx)?;
             }
             Ok(report)
         })

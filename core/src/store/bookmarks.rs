@@ -45,7 +45,7 @@ pub struct NewBookmark {
     pub label: String,
 }
 
-fn check_label(label: &str) -> Result<String> {
+pub(crate) fn check_label(label: &str) -> Result<String> {
     let label = label.trim();
     if label.chars().count() > LABEL_MAX_CHARS {
         return Err(Error::InvalidInput(format!(
@@ -71,7 +71,11 @@ const COLUMNS: &str = "id, kind, section_id, block_id, text_offset, label, creat
 
 /// Where a new bookmark points: (section id, block id, text offset). A section bookmark points
 /// at the section's target block; a position bookmark's offset must be inside its block.
-fn place(article: &Article, new: &NewBookmark, block: &Block) -> Result<(String, String, i64)> {
+pub(crate) fn place(
+    article: &Article,
+    new: &NewBookmark,
+    block: &Block,
+) -> Result<(String, String, i64)> {
     match new.kind.as_str() {
         "section" => {
             let section = article

@@ -46,6 +46,18 @@ pub fn check_colour(colour: &str) -> Result<()> {
     }
 }
 
+/// Checks a colour and what it is to mean; returns the meaning trimmed.
+pub(crate) fn check_meaning<'a>(colour: &str, meaning: &'a str) -> Result<&'a str> {
+    check_colour(colour)?;
+    let meaning = meaning.trim();
+    if meaning.is_empty() || meaning.chars().count() > MEANING_MAX_CHARS {
+        return Err(Error::InvalidInput(format!(
+            "a colour's meaning must be 1 to {MEANING_MAX_CHARS} characters"
+        )));
+    }
+    Ok(meaning)
+}
+
 impl Store {
     /// The colours with their meanings.
     pub fn colours(&self) -> Result<Vec<Colour>> {
@@ -67,13 +79,7 @@ impl Store {
 
     /// Renames what a colour means.
     pub fn rename_colour(&mut self, colour: &str, meaning: &str) -> Result<Vec<Colour>> {
-        check_colour(colour)?;
-        let meaning = meaning.trim();
-        if meaning.is_empty() || meaning.chars().count() > MEANING_MAX_CHARS {
-            return Err(Error::InvalidInput(format!(
-                "a colour's meaning must be 1 to {MEANING_MAX_CHARS} characters"
-            )));
-        }
+        let meaning = check_meaning(colour, meaning)?;
         self.write(|tx| {
             tx.execute(
                 &format!(

@@ -13,6 +13,7 @@ mod annotations;
 pub mod backup;
 mod bookmarks;
 mod colours;
+pub mod merge;
 mod notes;
 mod open;
 mod preferences;

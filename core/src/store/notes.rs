@@ -22,6 +22,29 @@ pub struct Note {
     pub updated_at: String,
 }
 
+/// Checks a free note: its section (`None`: the whole article) exists, its length is allowed.
+pub(crate) fn check_free_note(
+    article: &Article,
+    section_id: Option<&str>,
+    body: &str,
+) -> Result<()> {
+    if let Some(id) = section_id {
+        if !article.sections.iter().any(|s| s.id == id) {
+            return Err(Error::InvalidInput(format!(
+                "no section {} in the article",
+                excerpt(id)
+            )));
+        }
+    }
+    let n = body.chars().count();
+    if n > FREE_NOTE_MAX_CHARS {
+        return Err(Error::InvalidInput(format!(
+            "the note is {n} characters long; the limit is {FREE_NOTE_MAX_CHARS}"
+        )));
+    }
+    Ok(())
+}
+
 impl Store {
     /// The article's free notes (only those ever written).
     pub fn notes(&self, article: &Article) -> Result<Vec<Note>> {
@@ -46,20 +69,7 @@ impl Store {
         section_id: Option<&str>,
         body: &str,
     ) -> Result<Note> {
-        if let Some(id) = section_id {
-            if !article.sections.iter().any(|s| s.id == id) {
-                return Err(Error::InvalidInput(format!(
-                    "no section {} in the article",
-                    excerpt(id)
-                )));
-            }
-        }
-        let n = body.chars().count();
-        if n > FREE_NOTE_MAX_CHARS {
-            return Err(Error::InvalidInput(format!(
-                "the note is {n} characters long; the limit is {FREE_NOTE_MAX_CHARS}"
-            )));
-        }
+        check_free_note(article, section_id, body)?;
         let key = section_id.unwrap_or("");
         let updated_at: String = self.write(|tx| {
             Ok(tx.query_row(

@@ -240,6 +240,32 @@ impl PreferencesPatch {
     }
 }
 
+/// Checks one stored preference (key and value as text), as `update_preferences` would.
+pub(crate) fn check_preference(key: &str, value: &str) -> Result<()> {
+    let number = || {
+        value
+            .parse::<i64>()
+            .map_err(|_| Error::InvalidInput(format!("{key} {} is not a number", excerpt(value))))
+    };
+    match key {
+        "theme" => Theme::parse(value).map(drop),
+        "font_size" => FontSize::parse(number()?).map(drop),
+        "highlight_colour" => super::check_colour(value),
+        "language" => parse_language(value).map(drop),
+        "reading_pace" => parse_pace(number()?).map(drop),
+        _ => match [&FONT_FAMILY, &LINE_SPACING, &COLUMN_WIDTH]
+            .into_iter()
+            .find(|c| c.key == key)
+        {
+            Some(choice) => choice.parse(value).map(drop),
+            None => Err(Error::InvalidInput(format!(
+                "unknown preference {}",
+                excerpt(key)
+            ))),
+        },
+    }
+}
+
 impl Store {
     /// Reads all preferences.
     pub fn preferences(&self) -> Result<Preferences> {

@@ -21,6 +21,30 @@ pub struct ReadingPosition {
     pub progress: f64,
 }
 
+/// Checks that a reading position fits `article`.
+pub(crate) fn check_position(article: &Article, pos: &ReadingPosition) -> Result<()> {
+    if article.block(&pos.block_id).is_none() {
+        return Err(Error::InvalidInput(format!(
+            "no block {} in article {:?}",
+            excerpt(&pos.block_id),
+            article.meta.id
+        )));
+    }
+    let in_unit = |x: f64| (0.0..=1.0).contains(&x);
+    if !in_unit(pos.block_fraction) || !in_unit(pos.progress) {
+        return Err(Error::InvalidInput(
+            "block_fraction and progress must be between 0 and 1".into(),
+        ));
+    }
+    if pos.text_offset < 0 || pos.text_offset as usize > article.text_length {
+        return Err(Error::InvalidInput(format!(
+            "text offset {} is outside the article (0–{})",
+            pos.text_offset, article.text_length
+        )));
+    }
+    Ok(())
+}
+
 impl Store {
     /// The saved position in `article`, if any and if it still fits the article's text.
     pub fn reading_position(&self, article: &Article) -> Result<Option<ReadingPosition>> {
@@ -59,25 +83,7 @@ impl Store {
         article: &Article,
         pos: &ReadingPosition,
     ) -> Result<()> {
-        if article.block(&pos.block_id).is_none() {
-            return Err(Error::InvalidInput(format!(
-                "no block {} in article {:?}",
-                excerpt(&pos.block_id),
-                article.meta.id
-            )));
-        }
-        let in_unit = |x: f64| (0.0..=1.0).contains(&x);
-        if !in_unit(pos.block_fraction) || !in_unit(pos.progress) {
-            return Err(Error::InvalidInput(
-                "block_fraction and progress must be between 0 and 1".into(),
-            ));
-        }
-        if pos.text_offset < 0 || pos.text_offset as usize > article.text_length {
-            return Err(Error::InvalidInput(format!(
-                "text offset {} is outside the article (0–{})",
-                pos.text_offset, article.text_length
-            )));
-        }
+        check_position(article, pos)?;
         self.write(|tx| {
             tx.execute(
                 &format!(

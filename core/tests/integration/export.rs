@@ -48,6 +48,7 @@ fn report(added: usize, updated: usize, unchanged: usize, orphaned: usize) -> Im
         updated,
         unchanged,
         orphaned,
+        ..Default::default()
     }
 }
 
@@ -491,7 +492,7 @@ fn render_gives_the_same_text_as_each_format_and_refuses_an_unknown_one() {
     assert_eq!(err.kind(), "invalid_input");
     assert_eq!(
         err.to_string(),
-        "unknown format \"csv\": use w3c or markdown"
+        "unknown format \"csv\": use w3c, markdown or full"
     );
 }
 

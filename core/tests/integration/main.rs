@@ -5,6 +5,7 @@ mod annotations;
 mod backup;
 mod content;
 mod export;
+mod full;
 mod open;
 mod store;
 

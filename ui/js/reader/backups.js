@@ -8,6 +8,7 @@ import { button, el } from "../shared/dom.js";
 import { localDateTime } from "../shared/format.js";
 import { t } from "../shared/i18n.js";
 import { reloadAndTell, showToast } from "../shared/toast.js";
+import { exportAs, importFile } from "./panel/transfer.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -90,6 +91,8 @@ export function initBackups() {
       }
       now.focus();
     });
+    $("export-full").addEventListener("click", () => exportAs("full"));
+    $("import-full").addEventListener("click", () => importFile(null));
     const file = $("backup-restore-file");
     file.addEventListener("click", async () => {
       try {
