@@ -23,6 +23,10 @@ pub enum Error {
     /// A file could not be read or written.
     #[error("file: {0}")]
     Io(#[from] std::io::Error),
+    /// Margin cannot write its database (a read-only folder or disk, a full disk): nothing was
+    /// saved, and what the user typed stays where it is.
+    #[error("Margin cannot save: {0}")]
+    CannotSave(String),
     /// The database file cannot be used as it is; nothing was written to it.
     #[error("cannot open {}: {problem}", path.display())]
     Unopenable {
@@ -44,6 +48,7 @@ impl Error {
             Error::Migration(_) => "migration",
             Error::Io(_) => "io",
             Error::Unopenable { .. } => "unopenable",
+            Error::CannotSave(_) => "cannot_save",
         }
     }
 }

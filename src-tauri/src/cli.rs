@@ -50,7 +50,9 @@ pub fn wants_cli(args: &[String]) -> bool {
 
 fn open_store() -> Result<Store, String> {
     let dir = data_dir()?;
-    Store::open_in_dir(&dir)
+    // Where Margin cannot write (a read-only folder, a full disk) the database is still read:
+    // check, export and backup --out work; what writes says it cannot save.
+    Store::open_in_dir_or_read_only(&dir)
         .map_err(|e| format!("cannot open the database in {}: {e}", dir.display()))
 }
 

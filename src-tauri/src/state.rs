@@ -150,7 +150,12 @@ impl AppState {
     /// start and every hour. A failure is logged: it must not stop the reader.
     pub fn daily_backup(&self) {
         let dir = self.backups_dir();
-        match self.with_store(|store| store.daily_backup(&dir)) {
+        // Nothing can be written where a database is only read.
+        let made = self.with_store(|store| match store.read_only() {
+            Some(_) => Ok(None),
+            None => store.daily_backup(&dir),
+        });
+        match made {
             Ok(Some(made)) => eprintln!("margin: backed up to {}", made.path.display()),
             Ok(None) => {}
             Err(e) => eprintln!("margin: the daily backup failed: {e}"),
@@ -250,9 +255,10 @@ impl Trouble {
     }
 }
 
-/// Opens the store in `dir`; any failure is a trouble with the database file.
+/// Opens the store in `dir`; any failure is a trouble with the database file. A database in a
+/// folder or on a disk Margin cannot write is opened for reading only, when it can be.
 fn open(dir: &std::path::Path) -> Result<Store, Trouble> {
-    Store::open_in_dir(dir).map_err(|e| match e {
+    Store::open_in_dir_or_read_only(dir).map_err(|e| match e {
         Error::Unopenable { path, problem } => Trouble { path, problem },
         other => Trouble {
             path: dir.join(DATABASE_FILE),

@@ -346,6 +346,7 @@ citation = “{ $quote }” — { $author }, *{ $title }*, { $source }, { $year 
 
 ## The recovery screen, when the database cannot be opened
 
+read-only-notice = Margin can only read your data: the folder or disk where it is kept cannot be written to. Highlights, notes and settings you change now are not saved.
 recovery-title = Margin cannot open your data
 recovery-file = The file:
 recovery-not-a-file = Where Margin keeps your highlights and notes there is a folder or a broken link instead of its database file.

@@ -324,6 +324,7 @@ citation = “{ $quote }” — { $author }, *{ $title }*, { $source }, { $year 
 
 ## Màn hình khôi phục, khi không mở được cơ sở dữ liệu
 
+read-only-notice = Margin chỉ đọc được dữ liệu của bạn: không ghi được vào thư mục hoặc ổ đĩa chứa nó. Các đoạn tô sáng, ghi chú và cài đặt bạn thay đổi lúc này sẽ không được lưu.
 recovery-title = Margin không mở được dữ liệu của bạn
 recovery-file = Tệp:
 recovery-not-a-file = Ở chỗ Margin lưu các đoạn tô sáng và ghi chú của bạn lại là một thư mục hoặc một liên kết hỏng, không phải tệp cơ sở dữ liệu.

@@ -439,12 +439,15 @@ impl Store {
             updates.push((i, selectors, found.status));
         }
         let revision = article.revision.clone();
-        self.write(|tx| {
-            for (i, selectors, status) in &updates {
-                store_anchor(tx, &rows[*i].id, &revision, selectors.as_ref(), *status)?;
-            }
-            Ok(())
-        })?;
+        // A database that can only be read is shown re-anchored, and anchored again next time.
+        if self.read_only().is_none() {
+            self.write(|tx| {
+                for (i, selectors, status) in &updates {
+                    store_anchor(tx, &rows[*i].id, &revision, selectors.as_ref(), *status)?;
+                }
+                Ok(())
+            })?;
+        }
         for (i, selectors, status) in updates {
             let row = &mut rows[i];
             row.status = status_name(status).to_string();

@@ -365,8 +365,16 @@ impl CheckedExtras {
                 ],
             )?;
         }
+        report.settings = self.merge_settings(tx)?;
+        Ok(report)
+    }
+
+    /// Colour meanings, preferences and reading positions: how many were written.
+    fn merge_settings(&self, tx: &Transaction) -> Result<usize> {
+        let id_of = |iri: &str| article_id_from_iri(iri).unwrap_or_default().to_string();
+        let mut written = 0;
         for c in &self.0.colours {
-            report.settings += tx.execute(
+            written += tx.execute(
                 "INSERT INTO colour_meanings (colour, meaning, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?3)
                  ON CONFLICT (colour) DO UPDATE SET meaning = excluded.meaning,
@@ -376,7 +384,7 @@ impl CheckedExtras {
             )?;
         }
         for p in &self.0.preferences {
-            report.settings += tx.execute(
+            written += tx.execute(
                 "INSERT INTO preferences (key, value, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value,
                    updated_at = excluded.updated_at WHERE excluded.updated_at > preferences.updated_at",
@@ -385,7 +393,7 @@ impl CheckedExtras {
         }
         for p in &self.0.positions {
             let pos = &p.position;
-            report.settings += tx.execute(
+            written += tx.execute(
                 "INSERT INTO reading_positions
                    (article_id, block_id, block_fraction, text_offset, progress, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
@@ -403,7 +411,7 @@ impl CheckedExtras {
                 ],
             )?;
         }
-        Ok(report)
+        Ok(written)
     }
 }
 

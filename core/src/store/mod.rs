@@ -43,6 +43,10 @@ use crate::{Error, Result};
 /// The file name of the database inside the data directory.
 pub const DATABASE_FILE: &str = "margin.sqlite3";
 
+/// Why a database opened for reading only cannot be saved to.
+pub const CANNOT_WRITE: &str =
+    "the folder or disk where Margin keeps your data cannot be written to";
+
 /// How many migrations there are: the schema version of a current database.
 const MIGRATIONS_COUNT: i64 = 2;
 
@@ -61,6 +65,8 @@ pub fn migrations() -> &'static Migrations<'static> {
 /// An open, migrated database.
 pub struct Store {
     conn: Connection,
+    /// Why this database can only be read (see [`Store::open_read_only`]); `None` normally.
+    read_only: Option<String>,
 }
 
 impl Store {
@@ -114,6 +120,57 @@ impl Store {
         Self::open(&dir.join(DATABASE_FILE))
     }
 
+    /// Opens Margin's database at `path` for reading only, when it cannot be written (a
+    /// read-only folder or disk): the same checks as [`Store::open`] first, then every write
+    /// is refused with [`Error::CannotSave`] saying `why`. Needs the current schema (an older
+    /// one cannot be read without migrating it). A WAL database whose `-shm` cannot be made is
+    /// read as immutable: what a crash left in its `-wal` is not shown then.
+    pub fn open_read_only(path: &Path, why: &str) -> Result<Store> {
+        let header = open::inspect_file(path)?.ok_or_else(|| Error::Unopenable {
+            path: path.to_path_buf(),
+            problem: OpenProblem::ReadOnly {
+                detail: why.to_string(),
+            },
+        })?;
+        open::check_owner(path, &header, Self::latest_version())?;
+        let conn = open::connect_read_only(path)?;
+        let version = open::check_sound(&conn, path, Self::latest_version())?;
+        if version != Self::latest_version() {
+            return Err(Error::Unopenable {
+                path: path.to_path_buf(),
+                problem: OpenProblem::ReadOnly {
+                    detail: why.to_string(),
+                },
+            });
+        }
+        conn.busy_timeout(Duration::from_secs(5))?;
+        Ok(Store {
+            conn,
+            read_only: Some(why.to_string()),
+        })
+    }
+
+    /// Opens `DATABASE_FILE` in `dir` as [`Store::open`] does, or, where Margin cannot write
+    /// (a read-only folder or disk, a full disk), for reading only when it can
+    /// ([`Store::open_read_only`]); otherwise the first error.
+    pub fn open_in_dir_or_read_only(dir: &Path) -> Result<Store> {
+        match Self::open_in_dir(dir) {
+            Err(Error::Unopenable {
+                path,
+                problem: OpenProblem::ReadOnly { detail },
+            }) => Self::open_read_only(&path, CANNOT_WRITE).map_err(|_| Error::Unopenable {
+                path,
+                problem: OpenProblem::ReadOnly { detail },
+            }),
+            other => other,
+        }
+    }
+
+    /// Why this database can only be read, if it can.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
     /// An in-memory database, for tests.
     pub fn open_in_memory() -> Result<Store> {
         Self::setup(Connection::open_in_memory()?)
@@ -130,7 +187,10 @@ impl Store {
         if stamped != APPLICATION_ID {
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            read_only: None,
+        })
     }
 
     /// The schema version (`user_version`).
@@ -149,17 +209,41 @@ impl Store {
 
     /// Runs `f` in a short IMMEDIATE transaction: it takes the write lock up front, so it never
     /// fails half-way on a lock, and either all of `f` is committed or nothing is.
+    /// On a database that can only be read, or when the disk refuses the write (full,
+    /// read-only), the error is [`Error::CannotSave`].
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = f(&tx)?;
-        tx.commit()?;
-        Ok(value)
+        if let Some(why) = &self.read_only {
+            return Err(Error::CannotSave(why.clone()));
+        }
+        let run = || {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = f(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        };
+        run().map_err(cannot_save)
     }
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+}
+
+/// A write the disk refused, as the user should hear it; any other error as it is.
+fn cannot_save(e: Error) -> Error {
+    use rusqlite::ErrorCode;
+    let code = match &e {
+        Error::Database(d) => d.sqlite_error_code(),
+        _ => None,
+    };
+    match code {
+        Some(ErrorCode::DiskFull) => Error::CannotSave("the disk is full".into()),
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+            Error::CannotSave(CANNOT_WRITE.into())
+        }
+        _ => e,
     }
 }
 

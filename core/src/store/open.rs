@@ -123,11 +123,14 @@ fn classify(path: &Path, e: rusqlite::Error) -> Error {
         }
         Some(ErrorCode::NotADatabase) => problem(path, OpenProblem::NotADatabase),
         Some(ErrorCode::DatabaseCorrupt) => problem(path, OpenProblem::Damaged { detail }),
+        // An I/O error while opening is what a full disk gives (SQLite cannot size its WAL
+        // index): Margin cannot write there, whatever the cause.
         Some(
             ErrorCode::ReadOnly
             | ErrorCode::CannotOpen
             | ErrorCode::PermissionDenied
-            | ErrorCode::DiskFull,
+            | ErrorCode::DiskFull
+            | ErrorCode::SystemIoFailure,
         ) => problem(path, OpenProblem::ReadOnly { detail }),
         _ => Error::Database(e),
     }
@@ -282,6 +285,34 @@ pub(crate) fn connect(path: &Path, exists: bool) -> Result<Connection> {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
     };
     Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))
+}
+
+/// Opens Margin's database for reading only: as it is, or, when its WAL index (`-shm`) cannot
+/// be made there, as an immutable file.
+pub(crate) fn connect_read_only(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let readable = |conn: &Connection| {
+        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .is_ok()
+    };
+    if let Ok(conn) = Connection::open_with_flags(path, flags) {
+        if readable(&conn) {
+            return Ok(conn);
+        }
+    }
+    // A URI names the file: `%`, `?` and `#` in the path are escaped.
+    let mut uri = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' | '?' | '#' => uri.push_str(&format!("%{:02X}", c as u32)),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?immutable=1");
+    Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+        .map_err(|e| classify(path, e))
 }
 
 /// Maps a failure of the first writes (WAL mode, the migrations) to what it means.

@@ -194,3 +194,34 @@ fn a_foreign_database_with_a_pending_wal_is_left_byte_for_byte() {
         "the refused database or its WAL changed"
     );
 }
+
+#[test]
+fn a_database_opened_for_reading_only_reads_and_refuses_every_write_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    drop(Store::open(&path).unwrap());
+    let before = std::fs::read(&path).unwrap();
+    let mut store = Store::open_read_only(&path, "the disk is read-only").unwrap();
+    assert_eq!(store.read_only(), Some("the disk is read-only"));
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    let library = margin_core::library::Library::builtin();
+    let article = library.get(library.default_id()).unwrap();
+    assert!(store.annotations(article).unwrap().is_empty());
+    match store.save_note(article, None, "typed") {
+        Err(e @ Error::CannotSave(_)) => {
+            assert_eq!(e.kind(), "cannot_save");
+            assert_eq!(e.to_string(), "Margin cannot save: the disk is read-only");
+        }
+        other => panic!("a write on a read-only store: {other:?}"),
+    }
+    drop(store);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    // Not Margin's, or not there: refused as on a normal open.
+    let foreign = dir.path().join("foreign.sqlite3");
+    sqlite(&foreign, "CREATE TABLE contacts (name TEXT);");
+    assert!(matches!(
+        Store::open_read_only(&foreign, "x"),
+        Err(Error::Unopenable { problem: OpenProblem::NotMargins, .. })
+    ));
+    assert!(Store::open_read_only(&dir.path().join("none.sqlite3"), "x").is_err());
+}

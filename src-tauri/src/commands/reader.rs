@@ -37,6 +37,8 @@ pub struct ReaderOpening {
     bookmarks: Vec<Bookmark>,
     notes: Vec<Note>,
     ui: UiLanguage,
+    /// Why nothing can be saved, when the database could only be opened for reading.
+    read_only: Option<String>,
 }
 
 /// Opens an article in the reader (the default one without an id); see [`ReaderOpening`].
@@ -59,6 +61,7 @@ pub async fn open_reader(
             annotations: s.annotations(article)?,
             bookmarks: s.bookmarks(article)?,
             notes: s.notes(article)?,
+            read_only: s.read_only().map(str::to_string),
             article: article.clone(),
         })
     })

@@ -72,6 +72,8 @@ async function start() {
   const menu = initContextMenu({ highlights: parts.highlights, article: opening.article });
   initKeys({ ...parts, viewer, dialogs, menu });
 
+  // Opened for reading only: said for as long as the reader is open.
+  document.getElementById("read-only-notice").hidden = !opening.read_only;
   restorePosition(opening.position);
   tracker = trackPosition(opening.article, parts.toc, parts.prefs);
   marks.push(["laid out", performance.now()]);

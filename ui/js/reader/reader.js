@@ -215,7 +215,9 @@ export function trackPosition(article, toc, prefs) {
       lastSaved = key;
       document.documentElement.dataset.positionSaved = position.block_id;
     } catch (error) {
-      console.error("could not save the reading position", error && error.message);
+      // Where nothing can be saved the reader says so once (the read-only notice), not at
+      // every scroll.
+      if (!error || error.kind !== "cannot_save") console.error("could not save the reading position", error && error.message);
     }
   }
 
