@@ -62,7 +62,7 @@ fn emit(text: &str, out: Option<&Path>) -> Result<(), String> {
     match out {
         Some(path) => {
             crate::files::refuse_data_dir(path, &data_dir()?).map_err(|e| e.to_string())?;
-            crate::files::write_atomically(path, text.as_bytes())
+            crate::files::write_atomically(path, text.as_bytes(), &data_dir()?)
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))
         }
         None => {

@@ -3,9 +3,14 @@
 use std::io::Write;
 use std::path::Path;
 
+/// The list, in the data folder, of the temporary files exports are being written through: one
+/// a kill interrupted is removed at the next start ([`clean_pending`]).
+pub const PENDING_FILE: &str = "pending-writes";
+
 /// Writes `bytes` to `path` through a temporary file in the same folder, synced and then renamed
 /// over the target: the file is either the old one or the whole new one, never half written.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// The temporary file is listed in `data_dir`'s [`PENDING_FILE`] while it exists.
+pub fn write_atomically(path: &Path, bytes: &[u8], data_dir: &Path) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -18,6 +23,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
     let tmp = dir.join(format!(".{name}.{}-{nanos}.tmp", std::process::id()));
+    let pending = data_dir.join(PENDING_FILE);
+    // Best effort: a data folder that cannot be written must not stop an export elsewhere.
+    let _ = note_pending(&pending, &tmp);
     let result = (|| {
         // create_new: never through a symlink or over a file someone put at that name.
         let mut file = std::fs::OpenOptions::new()
@@ -31,7 +39,91 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
+    let _ = forget_pending(&pending, |line| Path::new(line) == tmp);
     result
+}
+
+/// Adds `tmp` to the pending list (synced: a kill right after must find it there).
+fn note_pending(pending: &Path, tmp: &Path) -> std::io::Result<()> {
+    if let Some(dir) = pending.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(pending)?;
+    writeln!(file, "{}", tmp.display())?;
+    file.sync_all()
+}
+
+/// Removes from the pending list the lines `gone` says are done with.
+fn forget_pending(pending: &Path, mut gone: impl FnMut(&str) -> bool) -> std::io::Result<()> {
+    let text = std::fs::read_to_string(pending)?;
+    let kept: Vec<&str> = text.lines().filter(|l| !l.is_empty() && !gone(l)).collect();
+    if kept.is_empty() {
+        std::fs::remove_file(pending)
+    } else {
+        std::fs::write(pending, kept.join("\n") + "\n")
+    }
+}
+
+/// The process id in a temporary file's name as [`write_atomically`] makes them
+/// (`.<name>.<pid>-<nanos>.tmp`), if it is one.
+fn writer_of(tmp: &Path) -> Option<u32> {
+    let name = tmp.file_name()?.to_str()?;
+    let inner = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (_, stamp) = inner.rsplit_once('.')?;
+    let (pid, nanos) = stamp.split_once('-')?;
+    nanos.parse::<u32>().ok()?;
+    pid.parse().ok()
+}
+
+/// Whether the process that made a temporary file may still be writing it.
+fn still_writing(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    #[cfg(target_os = "linux")]
+    {
+        Path::new("/proc").join(pid.to_string()).exists()
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        false
+    }
+}
+
+/// At start: removes the temporary files of exports a kill interrupted (listed in the data
+/// folder's [`PENDING_FILE`], named as [`write_atomically`] names them, their writer gone), and
+/// a restore's copy (`*.restoring`) left in the data folder. Nothing else is ever removed: a
+/// line that does not name such a file is dropped from the list and the file left alone.
+/// Returns what was removed.
+pub fn clean_pending(data_dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut removed = Vec::new();
+    let pending = data_dir.join(PENDING_FILE);
+    let _ = forget_pending(&pending, |line| {
+        let tmp = Path::new(line);
+        match writer_of(tmp) {
+            Some(pid) if still_writing(pid) => false,
+            Some(_) => {
+                if std::fs::remove_file(tmp).is_ok() {
+                    removed.push(tmp.to_path_buf());
+                }
+                true
+            }
+            None => true,
+        }
+    });
+    if let Ok(entries) = std::fs::read_dir(data_dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.to_string_lossy().ends_with(".restoring") && std::fs::remove_file(&path).is_ok()
+            {
+                removed.push(path);
+            }
+        }
+    }
+    removed
 }
 
 /// The most an import file may hold. Margin's own W3C export of 10,000 highlights with notes is
@@ -137,6 +229,41 @@ mod tests {
         assert!(refuse_data_dir(&root.join("export.jsonld"), &data).is_ok());
         assert!(refuse_data_dir(&root.join("no/such/folder/x.md"), &data).is_ok());
         assert!(refuse_data_dir(&root.join("x.md"), &root.join("not-made-yet")).is_ok());
+    }
+
+    #[test]
+    fn a_temporary_file_a_kill_left_is_removed_at_start_and_nothing_else() {
+        let root = temp();
+        let data = root.join("data");
+        let out = root.join("exports");
+        std::fs::create_dir_all(&out).unwrap();
+        // A whole write leaves no temporary file and no pending list.
+        write_atomically(&out.join("a.jsonld"), b"{}", &data).unwrap();
+        assert_eq!(std::fs::read(out.join("a.jsonld")).unwrap(), b"{}");
+        assert!(!data.join(PENDING_FILE).exists());
+        assert_eq!(std::fs::read_dir(&out).unwrap().count(), 1);
+        // A kill between the two: the temporary file and its line stay behind.
+        let dead = out.join(".b.jsonld.4000000000-12.tmp");
+        let alive = out.join(format!(".c.jsonld.{}-13.tmp", std::process::id()));
+        let theirs = out.join("notes.txt");
+        for f in [&dead, &alive, &theirs] {
+            std::fs::write(f, b"x").unwrap();
+            note_pending(&data.join(PENDING_FILE), f).unwrap();
+        }
+        std::fs::write(data.join("margin.sqlite3.restoring"), b"half").unwrap();
+        let removed = clean_pending(&data);
+        assert_eq!(
+            removed,
+            vec![dead.clone(), data.join("margin.sqlite3.restoring")]
+        );
+        assert!(!dead.exists());
+        assert!(
+            alive.exists(),
+            "a file its writer may still be writing was removed"
+        );
+        assert!(theirs.exists(), "a file Margin did not make was removed");
+        let left = std::fs::read_to_string(data.join(PENDING_FILE)).unwrap();
+        assert_eq!(left.trim(), alive.display().to_string());
     }
 
     #[test]

@@ -62,6 +62,12 @@ impl AppState {
     /// is parsed yet: the reader's first `open_reader` parses the one it shows.
     pub fn build(started: Instant) -> Result<AppState, String> {
         let data_dir = data_dir()?;
+        for removed in crate::files::clean_pending(&data_dir) {
+            eprintln!(
+                "margin: removed {}, left by an interrupted write",
+                removed.display()
+            );
+        }
         let (store, trouble) = match open(&data_dir) {
             Ok(store) => (Some(store), None),
             Err(t) => {

@@ -203,3 +203,24 @@ test("moving to another computer: Export everything in Settings, Import on the o
     await app.quit();
   }
 });
+
+test("the temporary file of an export a kill interrupted is removed at the next start, and nothing else", async () => {
+  const dir = tempDataDir();
+  const out = tempDataDir();
+  // As a kill between writing and renaming leaves them: the temporary file, and its line in the
+  // data folder's list (pid 4000000000: no such process).
+  const left = path.join(out, ".margin-highlights.jsonld.4000000000-7.tmp");
+  const theirs = path.join(out, "notes.txt");
+  writeFileSync(left, "{ half an export");
+  writeFileSync(theirs, "the user's own file");
+  writeFileSync(path.join(dir, "pending-writes"), `${left}\n${theirs}\n`);
+  const app = await launch(dir);
+  try {
+    assert.equal(existsSync(left), false, "the interrupted export's temporary file is still there");
+    assert.equal(readFileSync(theirs, "utf8"), "the user's own file");
+    assert.equal(existsSync(path.join(dir, "pending-writes")), false);
+    assert.match(app.log.join(""), /removed .*4000000000-7\.tmp, left by an interrupted write/);
+  } finally {
+    await app.quit();
+  }
+});

@@ -139,3 +139,26 @@ print("held", flush=True); sys.stdin.readline(); c.execute("ROLLBACK"); c.close(
     await app.quit();
   }
 });
+
+test("a log without its database: the screen says so, the log is untouched, and a fresh start sets it aside", async () => {
+  const dir = tempDataDir();
+  const wal = path.join(dir, `${DB}-wal`);
+  writeFileSync(wal, randomBytes(8192));
+  const original = fingerprint(wal);
+  const app = await launch(dir, {}, undefined, { ready: "recovery" });
+  try {
+    const d = app.driver;
+    assert.match(await d.findElement(By.id("recovery-what")).getText(), /is missing, but its log of recent changes/);
+    assert.equal(fingerprint(path.join(dir, DB)), "missing", "a database was made beside the log");
+    assert.equal(fingerprint(wal), original, "the log changed");
+    await d.findElement(By.id("recovery-fresh")).click();
+    await waitReady(app);
+    const aside = readdirSync(dir).filter((n) => n.startsWith(`${DB}.damaged-`));
+    assert.deepEqual(aside.map((n) => n.replace(/damaged-\d{8}-\d{6}(-\d+)?/, "damaged-T")), [`${DB}.damaged-T-wal`]);
+    assert.equal(fingerprint(path.join(dir, aside[0])), original);
+    await d.wait(async () => (await d.findElement(By.id("toast")).getText()).includes(aside[0]), 5000, "the toast does not say where the log went");
+    assert.deepEqual(await errors(app), []);
+  } finally {
+    await app.quit();
+  }
+});

@@ -355,6 +355,7 @@ recovery-not-a-database = The file where Margin keeps your highlights and notes 
 recovery-damaged = The database where Margin keeps your highlights and notes is damaged.
 recovery-not-margins = The database file belongs to another program. Margin has not changed it.
 recovery-too-new = Your data was saved by a newer version of Margin (database version { $found }); this one knows up to version { $supported }. Install the newer Margin to open it.
+recovery-only-log = The database where Margin keeps your highlights and notes is missing, but its log of recent changes (the file ending in -wal) is still there. Margin has not touched it: if you moved the database, put it back, then try again.
 recovery-locked = Another program is using Margin's database. Margin may be open already: close it, then try again.
 recovery-read-only = Margin cannot write to the folder or disk where it keeps your data. Make it writable, or free some space, then try again.
 recovery-failed = Margin could not open its database.

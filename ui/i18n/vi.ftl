@@ -333,6 +333,7 @@ recovery-not-a-database = Tệp Margin dùng để lưu các đoạn tô sáng v
 recovery-damaged = Cơ sở dữ liệu chứa các đoạn tô sáng và ghi chú của bạn đã bị hỏng.
 recovery-not-margins = Tệp cơ sở dữ liệu này thuộc về một chương trình khác. Margin không thay đổi nó.
 recovery-too-new = Dữ liệu của bạn được lưu bởi một phiên bản Margin mới hơn (cơ sở dữ liệu phiên bản { $found }); bản này chỉ biết đến phiên bản { $supported }. Hãy cài Margin mới hơn để mở.
+recovery-only-log = Cơ sở dữ liệu chứa các đoạn tô sáng và ghi chú của bạn không còn, nhưng nhật ký các thay đổi gần đây của nó (tệp có đuôi -wal) vẫn còn. Margin không động đến nó: nếu bạn đã chuyển cơ sở dữ liệu đi nơi khác, hãy đặt lại chỗ cũ, rồi thử lại.
 recovery-locked = Một chương trình khác đang dùng cơ sở dữ liệu của Margin. Có thể Margin đang mở rồi: hãy đóng nó, rồi thử lại.
 recovery-read-only = Margin không ghi được vào thư mục hoặc ổ đĩa chứa dữ liệu của bạn. Hãy cho phép ghi, hoặc giải phóng dung lượng, rồi thử lại.
 recovery-failed = Margin không mở được cơ sở dữ liệu.

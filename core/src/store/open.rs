@@ -58,6 +58,9 @@ pub enum OpenProblem {
         /// The newest this build knows.
         supported: i64,
     },
+    /// The database file is gone but its write-ahead log (or rollback journal) is there, with
+    /// changes that are in no database: a new database would throw them away.
+    OnlyLog,
     /// Another program holds the database.
     Locked,
     /// Margin may not write there (a read-only folder or disk, or no permission).
@@ -83,6 +86,7 @@ impl OpenProblem {
                 | OpenProblem::NotADatabase
                 | OpenProblem::Damaged { .. }
                 | OpenProblem::NotMargins
+                | OpenProblem::OnlyLog
                 | OpenProblem::Failed { .. }
         )
     }
@@ -99,6 +103,10 @@ impl std::fmt::Display for OpenProblem {
             OpenProblem::TooNew { found, supported } => write!(
                 f,
                 "it was made by a newer Margin (schema {found}; this one knows up to {supported})"
+            ),
+            OpenProblem::OnlyLog => write!(
+                f,
+                "it is missing, but its log of changes is there (Margin has not touched it)"
             ),
             OpenProblem::Locked => write!(f, "another program is using it"),
             OpenProblem::ReadOnly { detail } => write!(f, "Margin cannot write there ({detail})"),
@@ -147,7 +155,18 @@ pub(crate) struct Header {
 pub(crate) fn inspect_file(path: &Path) -> Result<Option<Header>> {
     use std::io::Read;
     match std::fs::symlink_metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            // No database, but a log with something in it: those changes belong to a database
+            // that was moved or deleted; a new one would discard them.
+            let logged = sidecars(path)
+                .iter()
+                .filter(|s| !s.to_string_lossy().ends_with("-shm"))
+                .any(|s| std::fs::metadata(s).is_ok_and(|m| m.len() > 0));
+            if logged {
+                return Err(problem(path, OpenProblem::OnlyLog));
+            }
+            return Ok(None);
+        }
         Err(e) => return Err(Error::Io(e)),
         Ok(_) => {}
     }
@@ -367,7 +386,8 @@ pub fn set_aside(path: &Path) -> Result<PathBuf> {
         }
         done.push((from, to));
     }
-    Ok(target)
+    // Where the first file went (the log, when only a log was there).
+    Ok(done.into_iter().next().map_or(target, |(_, to)| to))
 }
 
 /// Removes a database file Margin has just created, and its side files, after its first

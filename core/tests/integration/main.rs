@@ -7,6 +7,7 @@ mod content;
 mod export;
 mod full;
 mod open;
+mod schema;
 mod store;
 
 use std::path::PathBuf;

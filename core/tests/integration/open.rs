@@ -221,7 +221,42 @@ fn a_database_opened_for_reading_only_reads_and_refuses_every_write_in_words() {
     sqlite(&foreign, "CREATE TABLE contacts (name TEXT);");
     assert!(matches!(
         Store::open_read_only(&foreign, "x"),
-        Err(Error::Unopenable { problem: OpenProblem::NotMargins, .. })
+        Err(Error::Unopenable {
+            problem: OpenProblem::NotMargins,
+            ..
+        })
     ));
     assert!(Store::open_read_only(&dir.path().join("none.sqlite3"), "x").is_err());
+}
+
+#[test]
+fn a_log_without_its_database_is_left_alone_and_set_aside_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    let store = Store::open(&path).unwrap();
+    // While the store is open its -wal holds the schema; a copy of it alone is a log whose
+    // database is gone.
+    let lonely = tempfile::tempdir().unwrap();
+    let db = lonely.path().join(DATABASE_FILE);
+    let wal = lonely.path().join(format!("{DATABASE_FILE}-wal"));
+    std::fs::copy(dir.path().join(format!("{DATABASE_FILE}-wal")), &wal).unwrap();
+    drop(store);
+    let bytes = std::fs::read(&wal).unwrap();
+    assert!(!bytes.is_empty());
+    assert_eq!(problem_of(&db), OpenProblem::OnlyLog);
+    assert!(OpenProblem::OnlyLog.allows_fresh_start());
+    assert!(!db.exists(), "a database was made beside the log");
+    assert_eq!(std::fs::read(&wal).unwrap(), bytes, "the log changed");
+    let moved = set_aside(&db).unwrap();
+    assert!(
+        moved.to_string_lossy().ends_with("-wal"),
+        "{}",
+        moved.display()
+    );
+    assert_eq!(std::fs::read(&moved).unwrap(), bytes);
+    drop(Store::open(&db).unwrap());
+    // An empty log is nothing to keep: a new database is made.
+    let empty = tempfile::tempdir().unwrap();
+    std::fs::write(empty.path().join(format!("{DATABASE_FILE}-wal")), b"").unwrap();
+    drop(Store::open(&empty.path().join(DATABASE_FILE)).unwrap());
 }

@@ -72,7 +72,7 @@ pub async fn export_annotations(
     refuse_data_dir(&path, &state.data_dir)?;
     let articles = state.library.all()?;
     let text = state.with_store(|s| export::render(s, &articles, format))?;
-    write_atomically(&path, text.as_bytes())?;
+    write_atomically(&path, text.as_bytes(), &state.data_dir)?;
     Ok(Some(ExportDone {
         path,
         bytes: text.len(),

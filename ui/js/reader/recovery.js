@@ -20,6 +20,7 @@ const PROBLEMS = {
   damaged: { what: "recovery-damaged" },
   not_margins: { what: "recovery-not-margins" },
   too_new: { what: "recovery-too-new" },
+  only_log: { what: "recovery-only-log", retry: true },
   locked: { what: "recovery-locked", retry: true },
   read_only: { what: "recovery-read-only", retry: true },
   failed: { what: "recovery-failed", retry: true },
