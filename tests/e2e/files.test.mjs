@@ -77,3 +77,29 @@ test("an export the user points at Margin's own database is refused, and the dat
   assert.ok(isSqlite(DB()));
   assert.deepEqual(await errors(app), []);
 });
+
+test("every refused IPC call arrives as { kind, message }, whatever argument was wrong", async () => {
+  const commands = [...readFileSync(path.join(import.meta.dirname, "../../src-tauri/build.rs"), "utf8").matchAll(/^\s+"([a-z_]+)",$/gm)].map((m) => m[1]);
+  assert.ok(commands.length > 30, `only ${commands.length} commands found in build.rs`);
+  // Every argument any command takes, each of a type no command accepts for it.
+  const wrong = { articleId: 5, id: 5, annotation: 5, patch: 5, colour: 5, meaning: 5, markdown: 5, notes: 5, webviewMs: "x", marks: 5,
+    message: 5, locales: 5, bookmark: 5, label: 5, sectionId: 5, body: 5, position: 5, format: 5, dialog: 5, name: 5 };
+  // Commands without arguments: nothing to get wrong (quit would end the test's app).
+  const none = ["get_app_info", "recovery_start_fresh", "recovery_retry", "quit", "list_backups", "backup_now"];
+  let checked = 0;
+  for (const command of commands.filter((c) => !none.includes(c))) {
+    const r = await invoke(app, command, wrong);
+    assert.equal(r.ok, false, `${command} accepted wrong arguments`);
+    assert.equal(typeof r.error, "object", `${command}: ${JSON.stringify(r.error)}`);
+    assert.equal(r.error.kind, "invalid_input", `${command}: ${JSON.stringify(r.error)}`);
+    assert.match(r.error.message, new RegExp(`^${command}: the argument \\w+ is not valid: `), command);
+    checked++;
+  }
+  assert.ok(checked >= 25, `${checked} commands checked`);
+  // A missing argument too; and what serde quotes from the input is cut.
+  const missing = await invoke(app, "save_note", {});
+  assert.equal(missing.error.kind, "invalid_input");
+  const huge = await invoke(app, "export_annotations", { format: "w3c", dialog: { title: 5, file_type: "x".repeat(100000) } });
+  assert.equal(huge.error.kind, "invalid_input");
+  assert.ok(huge.error.message.length < 400, `${huge.error.message.length} characters`);
+});

@@ -8,6 +8,7 @@ use margin_core::Result;
 use serde::Serialize;
 use tauri::State;
 
+use super::Arg;
 use crate::catalogues::{ui_language, UiLanguage};
 use crate::state::AppState;
 
@@ -39,9 +40,11 @@ pub async fn get_app_info(state: State<'_, AppState>) -> Result<AppInfo> {
 #[tauri::command]
 pub async fn startup_ready(
     state: State<'_, AppState>,
-    webview_ms: f64,
-    marks: Option<Vec<(String, f64)>>,
+    webview_ms: Arg<f64>,
+    marks: Arg<Option<Vec<(String, f64)>>>,
 ) -> Result<()> {
+    let webview_ms = webview_ms.0;
+    let marks = marks.0;
     if std::env::var_os("MARGIN_TRACE_STARTUP").is_some_and(|v| v == "1") {
         let ms = state.started.elapsed().as_secs_f64() * 1000.0;
         let marks: Vec<String> = marks
@@ -61,7 +64,8 @@ pub async fn startup_ready(
 /// The UI reports errors it caught (uncaught exceptions, CSP violations) so they reach the log:
 /// as data, one line each, escaped and cut, so a page cannot write lines of its own.
 #[tauri::command]
-pub async fn report_ui_error(message: String) -> Result<()> {
+pub async fn report_ui_error(message: Arg<String>) -> Result<()> {
+    let message = message.0;
     eprintln!("margin: UI error: {}", ui_report(&message));
     Ok(())
 }
@@ -107,8 +111,9 @@ pub struct RecoveryStatus {
 #[tauri::command]
 pub async fn recovery_status(
     state: State<'_, AppState>,
-    locales: Option<Vec<String>>,
+    locales: Arg<Option<Vec<String>>>,
 ) -> Result<Option<RecoveryStatus>> {
+    let locales = locales.0;
     let Some(trouble) = state.trouble() else {
         return Ok(None);
     };

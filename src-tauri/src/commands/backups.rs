@@ -9,6 +9,7 @@ use margin_core::Result;
 use tauri::{State, WebviewWindow};
 
 use super::transfer::DialogText;
+use super::Arg;
 use crate::state::AppState;
 
 /// The backups beside the database, newest first.
@@ -27,7 +28,8 @@ pub async fn backup_now(state: State<'_, AppState>) -> Result<Backup> {
 /// Puts the backup called `name` in place of the user's data, after a backup of what is there
 /// (returned). The page reloads afterwards.
 #[tauri::command]
-pub async fn restore_backup(state: State<'_, AppState>, name: String) -> Result<Backup> {
+pub async fn restore_backup(state: State<'_, AppState>, name: Arg<String>) -> Result<Backup> {
+    let name = name.0;
     let chosen = state.backup_named(&name)?;
     let dir = state.backups_dir();
     state.with_store(|s| s.restore(&chosen.path, &dir))
@@ -39,8 +41,9 @@ pub async fn restore_backup(state: State<'_, AppState>, name: String) -> Result<
 pub async fn restore_backup_file(
     window: WebviewWindow,
     state: State<'_, AppState>,
-    dialog: DialogText,
+    dialog: Arg<DialogText>,
 ) -> Result<Option<Backup>> {
+    let dialog = dialog.0;
     let Some(chosen) = super::transfer::file_dialog(&window, &dialog, &["sqlite3", "db"])
         .set_directory(state.backups_dir())
         .blocking_pick_file()
@@ -55,6 +58,7 @@ pub async fn restore_backup_file(
 /// From the recovery screen: sets the file Margin could not open aside and puts the backup
 /// called `name` in its place. Returns where the old file went.
 #[tauri::command]
-pub async fn recovery_restore(state: State<'_, AppState>, name: String) -> Result<PathBuf> {
+pub async fn recovery_restore(state: State<'_, AppState>, name: Arg<String>) -> Result<PathBuf> {
+    let name = name.0;
     state.start_from_backup(&name)
 }

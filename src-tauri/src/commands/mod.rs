@@ -5,6 +5,8 @@
 
 pub mod annotations;
 pub mod app;
+mod arg;
+pub use arg::Arg;
 pub mod backups;
 pub mod bookmarks;
 pub mod notes;

@@ -8,6 +8,7 @@ use margin_core::Result;
 use serde::Serialize;
 use tauri::State;
 
+use super::Arg;
 use crate::catalogues::{ui_language, UiLanguage};
 use crate::state::AppState;
 
@@ -15,8 +16,9 @@ use crate::state::AppState;
 #[tauri::command]
 pub async fn get_article(
     state: State<'_, AppState>,
-    article_id: Option<String>,
+    article_id: Arg<Option<String>>,
 ) -> Result<Article> {
+    let article_id = article_id.0;
     state.article(article_id.as_deref()).cloned()
 }
 
@@ -47,9 +49,11 @@ pub struct ReaderOpening {
 #[tauri::command]
 pub async fn open_reader(
     state: State<'_, AppState>,
-    article_id: Option<String>,
-    locales: Option<Vec<String>>,
+    article_id: Arg<Option<String>>,
+    locales: Arg<Option<Vec<String>>>,
 ) -> Result<ReaderOpening> {
+    let article_id = article_id.0;
+    let locales = locales.0;
     let article = state.article(article_id.as_deref())?;
     state.with_store(|s| {
         let preferences = s.preferences()?;
@@ -71,8 +75,9 @@ pub async fn open_reader(
 #[tauri::command]
 pub async fn update_preferences(
     state: State<'_, AppState>,
-    patch: PreferencesPatch,
+    patch: Arg<PreferencesPatch>,
 ) -> Result<Preferences> {
+    let patch = patch.0;
     state.with_store(|s| s.update_preferences(&patch))
 }
 
@@ -80,9 +85,11 @@ pub async fn update_preferences(
 #[tauri::command]
 pub async fn save_reading_position(
     state: State<'_, AppState>,
-    article_id: String,
-    position: ReadingPosition,
+    article_id: Arg<String>,
+    position: Arg<ReadingPosition>,
 ) -> Result<()> {
+    let article_id = article_id.0;
+    let position = position.0;
     let article = state.article(Some(&article_id))?;
     state.with_store(|s| s.save_reading_position(article, &position))
 }

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use tauri::{State, WebviewWindow};
 use tauri_plugin_dialog::{DialogExt, FileDialogBuilder};
 
+use super::Arg;
 use crate::files::{read_import, refuse_data_dir, write_atomically, MAX_IMPORT_BYTES};
 use crate::state::AppState;
 
@@ -57,9 +58,11 @@ pub(super) fn picked(path: tauri_plugin_dialog::FilePath) -> Result<PathBuf> {
 pub async fn export_annotations(
     window: WebviewWindow,
     state: State<'_, AppState>,
-    format: String,
-    dialog: DialogText,
+    format: Arg<String>,
+    dialog: Arg<DialogText>,
 ) -> Result<Option<ExportDone>> {
+    let format = format.0;
+    let dialog = dialog.0;
     let format: Format = format.parse()?;
     let ext = format.extension();
     let chosen = file_dialog(&window, &dialog, &[ext])
@@ -85,8 +88,9 @@ pub async fn export_annotations(
 pub async fn import_annotations(
     window: WebviewWindow,
     state: State<'_, AppState>,
-    dialog: DialogText,
+    dialog: Arg<DialogText>,
 ) -> Result<Option<ImportReport>> {
+    let dialog = dialog.0;
     let Some(chosen) = file_dialog(&window, &dialog, &["jsonld", "json"]).blocking_pick_file()
     else {
         return Ok(None);
