@@ -482,7 +482,9 @@ impl<'a> Scorer<'a> {
         };
         let position = match self.hint {
             None => 1.0,
-            Some(_) => 1.0 - self.distance(start) as f64 / syms.len().max(1) as f64,
+            // A hint beyond the text (a hostile import, a text much shortened) is as far as
+            // can be, not worse: the score stays within 0..1 (found by fuzzing).
+            Some(_) => (1.0 - self.distance(start) as f64 / syms.len().max(1) as f64).max(0.0),
         };
         combine(quote_similarity, prefix, suffix, position)
     }

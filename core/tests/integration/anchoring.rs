@@ -339,3 +339,18 @@ fn a_quote_only_annotation_is_placed_by_its_context() {
     let around = Anchorer::new(&revised.text).describe(a, b).unwrap().quote;
     assert_eq!(around, s.quote);
 }
+
+#[test]
+fn a_position_far_beyond_the_text_keeps_the_score_between_0_and_1() {
+    // Found by fuzzing (scripts/fuzz, target anchoring): a hint of 16,842,752 on a short text
+    // gave a score of -143.8. The quote itself is in the text and must still be found.
+    let text = "The Korean War erupted on June 25, 1950, when around 75,000 troops crossed.";
+    let mut s = describe(text, 4, 14).unwrap();
+    s.position = Some(margin_core::anchor::TextPositionSelector {
+        start: 16_842_752,
+        end: 10,
+    });
+    let r = Anchorer::new(text).anchor(&s);
+    assert!((0.0..=1.0).contains(&r.score), "score {}", r.score);
+    assert_eq!(r.range(), Some((4, 14)));
+}
