@@ -17,8 +17,9 @@ pub enum Error {
     /// The SQLite database failed.
     #[error("database: {0}")]
     Database(#[from] rusqlite::Error),
-    /// A schema migration failed.
-    #[error("database migration: {0}")]
+    /// A schema migration failed. Said without the migration's SQL (rusqlite_migration's own
+    /// message quotes the whole statement).
+    #[error("the database could not be updated to this version of Margin: {}", migration_cause(.0))]
     Migration(#[from] rusqlite_migration::Error),
     /// A file could not be read or written.
     #[error("file: {0}")]
@@ -35,6 +36,14 @@ pub enum Error {
         /// What is wrong with it.
         problem: crate::store::OpenProblem,
     },
+}
+
+/// What went wrong in a migration, in SQLite's words, without the SQL it ran.
+fn migration_cause(e: &rusqlite_migration::Error) -> String {
+    match e {
+        rusqlite_migration::Error::RusqliteError { err, .. } => err.to_string(),
+        other => excerpt(&other.to_string()),
+    }
 }
 
 impl Error {

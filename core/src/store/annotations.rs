@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
-use super::{check_colour, new_id, Store, NOW};
+use super::{check_colour, new_id, text, Store, NOW};
 use crate::anchor::{
     describe, AnchorStatus, Anchorer, Selectors, TextPositionSelector, TextQuoteSelector,
 };
@@ -156,9 +156,9 @@ fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
         article_id: r.get(1)?,
         revision: r.get(2)?,
         quote: TextQuoteSelector {
-            exact: r.get(3)?,
-            prefix: r.get(4)?,
-            suffix: r.get(5)?,
+            exact: text(r, 3)?,
+            prefix: text(r, 4)?,
+            suffix: text(r, 5)?,
         },
         position: match (start, end) {
             (Some(s), Some(e)) => Some(TextPositionSelector {
@@ -168,8 +168,8 @@ fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
             _ => None,
         },
         status: r.get(8)?,
-        colour: r.get(9)?,
-        note: r.get(10)?,
+        colour: text(r, 9)?,
+        note: text(r, 10)?,
         created_at: r.get(11)?,
         updated_at: r.get(12)?,
     })
@@ -197,7 +197,7 @@ fn tags_of(tx: &rusqlite::Connection, id: &str) -> Result<Vec<String>> {
     let mut stmt =
         tx.prepare_cached("SELECT tag FROM annotation_tags WHERE annotation_id = ?1 ORDER BY tag")?;
     let tags = stmt
-        .query_map([id], |r| r.get(0))?
+        .query_map([id], |r| text(r, 0))?
         .collect::<rusqlite::Result<Vec<String>>>()?;
     Ok(tags)
 }
@@ -473,7 +473,7 @@ impl Store {
              WHERE a.article_id = ?1 AND a.deleted_at IS NULL ORDER BY t.tag",
         )?;
         let pairs = stmt.query_map([&article.meta.id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get(1)?))
+            Ok((r.get::<_, String>(0)?, text(r, 1)?))
         })?;
         for pair in pairs {
             let (id, tag) = pair?;

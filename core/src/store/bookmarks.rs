@@ -62,7 +62,7 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Bookmark> {
         section_id: r.get(2)?,
         block_id: r.get(3)?,
         text_offset: r.get(4)?,
-        label: r.get(5)?,
+        label: super::text(r, 5)?,
         created_at: r.get(6)?,
     })
 }

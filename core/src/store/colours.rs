@@ -67,7 +67,8 @@ impl Store {
         COLOURS
             .iter()
             .map(|(name, default)| {
-                let meaning: Option<String> = stmt.query_row([name], |r| r.get(0)).optional()?;
+                let meaning: Option<String> =
+                    stmt.query_row([name], |r| super::text(r, 0)).optional()?;
                 Ok(Colour {
                     name: name.to_string(),
                     renamed: meaning.is_some(),

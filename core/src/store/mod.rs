@@ -247,6 +247,16 @@ fn cannot_save(e: Error) -> Error {
     }
 }
 
+/// A text column as text even when its bytes are not UTF-8 (another program wrote them, or the
+/// disk damaged them): the bad bytes read as U+FFFD, so one such row does not stop the reader
+/// from opening (issue 18). What is on disk is left as it is until the user changes that row.
+pub(crate) fn text(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<String> {
+    match r.get_ref(i)? {
+        rusqlite::types::ValueRef::Text(bytes) => Ok(String::from_utf8_lossy(bytes).into_owned()),
+        _ => r.get(i),
+    }
+}
+
 /// A new time-ordered id (UUID v7): sorts by creation, unique across machines.
 pub(crate) fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()

@@ -55,7 +55,7 @@ impl Store {
             let section: String = r.get(0)?;
             Ok(Note {
                 section_id: (!section.is_empty()).then_some(section),
-                body: r.get(1)?,
+                body: super::text(r, 1)?,
                 updated_at: r.get(2)?,
             })
         })?;

@@ -260,3 +260,36 @@ fn a_log_without_its_database_is_left_alone_and_set_aside_whole() {
     std::fs::write(empty.path().join(format!("{DATABASE_FILE}-wal")), b"").unwrap();
     drop(Store::open(&empty.path().join(DATABASE_FILE)).unwrap());
 }
+
+#[test]
+fn a_row_whose_text_is_not_utf8_does_not_stop_the_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    let library = margin_core::library::Library::builtin();
+    let article = library.get(library.default_id()).unwrap();
+    let mut store = Store::open(&path).unwrap();
+    let exact: String = article.text.chars().take(12).collect();
+    let new = margin_core::store::NewAnnotation {
+        start: 0,
+        end: 12,
+        exact,
+        colour: "yellow".into(),
+        note: "fine".into(),
+        tags: vec!["tag".into()],
+    };
+    store.create_annotation(article, &new).unwrap();
+    store.save_note(article, None, "fine").unwrap();
+    drop(store);
+    // Another program writes bytes that are not UTF-8 into text columns.
+    sqlite(
+        &path,
+        "UPDATE annotations SET note = CAST(x'6f6bff21' AS TEXT);
+         UPDATE annotation_tags SET tag = CAST(x'74ff' AS TEXT);
+         UPDATE notes SET body = CAST(x'ff' AS TEXT);",
+    );
+    let mut store = Store::open(&path).unwrap();
+    let listed = store.annotations(article).unwrap();
+    assert_eq!(listed[0].note, "ok\u{fffd}!");
+    assert_eq!(listed[0].tags, ["t\u{fffd}"]);
+    assert_eq!(store.notes(article).unwrap()[0].body, "\u{fffd}");
+}
