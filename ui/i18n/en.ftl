@@ -396,7 +396,16 @@ toast-exported = Exported to { $path }
 toast-export-failed = Export failed: { $error }
 toast-print-failed = Could not print: { $error }
 toast-imported = Imported: { $added } added, { $updated } updated, { $unchanged } unchanged, { $newer_here } kept as they are newer here, { $orphaned } not found in the text.
-toast-imported-more = Also { $bookmarks } bookmarks, { $notes } free notes and { $settings } settings and reading positions.
+toast-imported-more = Also { $bookmarks ->
+        [one] 1 bookmark
+       *[other] { $bookmarks } bookmarks
+    }, { $notes ->
+        [one] 1 free note
+       *[other] { $notes } free notes
+    } and { $settings ->
+        [one] 1 setting or reading position
+       *[other] { $settings } settings and reading positions
+    }.
 toast-import-failed = Import failed: { $error }
 toast-preference-failed = Could not save the preference: { $error }
 toast-theme = Theme: { $theme }
