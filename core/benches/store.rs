@@ -60,6 +60,7 @@ fn prepared(article: &Article, n: usize) -> (TempDir, PathBuf) {
     let rows: Vec<AnnotationRow<'_>> = (0..n)
         .map(|i| AnnotationRow {
             id: &ids[i],
+            legacy_id: None,
             article,
             selectors: &selectors[i],
             status: AnchorStatus::Exact,

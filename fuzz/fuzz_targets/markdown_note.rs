@@ -14,14 +14,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(html) = render_note(markdown) else {
         return;
     };
-    for tag in html.split('<').skip(1) {
-        let tag = tag
-            .split('>')
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        let name: String = tag
-            .trim_start_matches('/')
+    for tag in tags(&html) {
+        let tag = tag.to_ascii_lowercase();
+        let body = tag.trim_start_matches('/');
+        let name: String = body
             .chars()
             .take_while(char::is_ascii_alphanumeric)
             .collect();
@@ -33,16 +29,13 @@ fuzz_target!(|data: &[u8]| {
             .contains(&name.as_str()),
             "<{tag}> in {html}"
         );
-        for attribute in tag.split_whitespace().skip(1) {
+        for (attribute, value) in attributes(&body[name.len()..]) {
             assert!(!attribute.starts_with("on"), "<{tag}> in {html}");
-            // A URL's scheme as a browser reads it: quotes, spaces and control characters out.
-            if let Some(url) = attribute
-                .strip_prefix("href=")
-                .or(attribute.strip_prefix("src="))
-            {
-                let url: String = url
+            if attribute == "href" || attribute == "src" {
+                // A URL's scheme as a browser reads it: spaces and control characters out.
+                let url: String = value
                     .chars()
-                    .filter(|c| !c.is_ascii_whitespace() && !c.is_control() && *c != '"')
+                    .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
                     .collect();
                 for scheme in ["javascript:", "vbscript:", "data:"] {
                     assert!(!url.starts_with(scheme), "<{tag}> in {html}");
@@ -51,3 +44,61 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 });
+
+/// A tag's attributes after its name, as (name, value): values in double or single quotes, or
+/// bare up to the next space. Enough for what ammonia writes.
+fn attributes(mut rest: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+        if rest.is_empty() {
+            return out;
+        }
+        let end = rest
+            .find(|c: char| c.is_whitespace() || c == '=')
+            .unwrap_or(rest.len());
+        let name = rest[..end].to_string();
+        rest = &rest[end..];
+        let mut value = String::new();
+        if let Some(after) = rest.strip_prefix('=') {
+            let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'');
+            let (v, tail) = match quote {
+                Some(q) => {
+                    let body = &after[1..];
+                    let close = body.find(q).unwrap_or(body.len());
+                    (&body[..close], body.get(close + 1..).unwrap_or(""))
+                }
+                None => {
+                    let stop = after.find(char::is_whitespace).unwrap_or(after.len());
+                    (&after[..stop], &after[stop..])
+                }
+            };
+            value = v.to_string();
+            rest = tail;
+        }
+        out.push((name, value));
+    }
+}
+
+/// What is between each `<` and the `>` that closes it (a `>` inside a quoted value does not).
+fn tags(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = html.chars();
+    while let Some(c) = chars.next() {
+        if c != '<' {
+            continue;
+        }
+        let (mut tag, mut quote) = (String::new(), None);
+        for c in chars.by_ref() {
+            match (quote, c) {
+                (None, '>') => break,
+                (None, '"' | '\'') => quote = Some(c),
+                (Some(q), c) if c == q => quote = None,
+                _ => {}
+            }
+            tag.push(c);
+        }
+        out.push(tag);
+    }
+    out
+}

@@ -25,7 +25,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8], data_dir: &Path) -> std::io::
     let tmp = dir.join(format!(".{name}.{}-{nanos}.tmp", std::process::id()));
     let pending = data_dir.join(PENDING_FILE);
     // Best effort: a data folder that cannot be written must not stop an export elsewhere.
-    let _ = note_pending(&pending, &tmp);
+    // Absolute: the app that cleans it up later does not stand where a command line did.
+    let listed = std::path::absolute(&tmp).unwrap_or_else(|_| tmp.clone());
+    let _ = note_pending(&pending, &listed);
     let result = (|| {
         // create_new: never through a symlink or over a file someone put at that name.
         let mut file = std::fs::OpenOptions::new()
@@ -39,7 +41,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8], data_dir: &Path) -> std::io::
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
-    let _ = forget_pending(&pending, |line| Path::new(line) == tmp);
+    let _ = forget_pending(&pending, |line| Path::new(line) == listed);
     result
 }
 
@@ -78,19 +80,18 @@ fn writer_of(tmp: &Path) -> Option<u32> {
     pid.parse().ok()
 }
 
-/// Whether the process that made a temporary file may still be writing it.
-fn still_writing(pid: u32) -> bool {
+/// Whether the process that made a temporary file may still be writing it: on Linux, whether
+/// that process is alive; elsewhere, whether the file changed in the last ten minutes.
+fn still_writing(pid: u32, tmp: &Path) -> bool {
     if pid == std::process::id() {
         return true;
     }
-    #[cfg(target_os = "linux")]
-    {
-        Path::new("/proc").join(pid.to_string()).exists()
+    if cfg!(target_os = "linux") {
+        return Path::new("/proc").join(pid.to_string()).exists();
     }
-    #[cfg(not(target_os = "linux"))]
-    {
-        false
-    }
+    std::fs::metadata(tmp)
+        .and_then(|m| m.modified())
+        .is_ok_and(|t| t.elapsed().is_ok_and(|age| age.as_secs() < 600))
 }
 
 /// At start: removes the temporary files of exports a kill interrupted (listed in the data
@@ -104,7 +105,7 @@ pub fn clean_pending(data_dir: &Path) -> Vec<std::path::PathBuf> {
     let _ = forget_pending(&pending, |line| {
         let tmp = Path::new(line);
         match writer_of(tmp) {
-            Some(pid) if still_writing(pid) => false,
+            Some(pid) if still_writing(pid, tmp) => false,
             Some(_) => {
                 if std::fs::remove_file(tmp).is_ok() {
                     removed.push(tmp.to_path_buf());

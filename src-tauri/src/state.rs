@@ -179,14 +179,19 @@ impl AppState {
     pub fn start_from_backup(&self, name: &str) -> Result<PathBuf> {
         let chosen = self.backup_named(name)?;
         backup::verify(&chosen.path)?;
-        self.replace_unopenable(|db| {
-            // Copied beside the database and renamed: the database file is whole or absent.
-            let partial = db.with_extension("sqlite3.restoring");
-            std::fs::copy(&chosen.path, &partial)?;
-            std::fs::File::open(&partial)?.sync_all()?;
-            std::fs::rename(&partial, db)?;
-            Ok(())
-        })
+        // Copied beside the database before anything is moved (a full disk fails here, with
+        // the old file still in place), then renamed into the place the old one leaves: the
+        // database file is whole or absent. A copy left by a crash is removed at the next start.
+        let partial = self.data_dir.join(format!("{DATABASE_FILE}.restoring"));
+        let copied = std::fs::copy(&chosen.path, &partial)
+            .and_then(|_| std::fs::File::open(&partial)?.sync_all());
+        if let Err(e) = copied {
+            let _ = std::fs::remove_file(&partial);
+            return Err(e.into());
+        }
+        let moved = self.replace_unopenable(|db| Ok(std::fs::rename(&partial, db)?));
+        let _ = std::fs::remove_file(&partial);
+        moved
     }
 
     /// Sets the unopenable database aside (if its problem allows), lets `put` place a new file

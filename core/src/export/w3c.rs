@@ -81,6 +81,8 @@ pub fn export(store: &mut Store, articles: &[&Article]) -> Result<Value> {
 /// One annotation read from JSON, checked but not yet anchored.
 struct Incoming {
     id: String,
+    /// The id as an earlier Margin stored it, when that was not a UUID.
+    legacy_id: Option<String>,
     article_id: String,
     selectors: Selectors,
     colour: String,
@@ -133,10 +135,9 @@ fn items(doc: &Value) -> Result<Vec<&Value>> {
     }
     match field(doc, "type") {
         Some("AnnotationCollection") => {
+            // The pages from `first`; a collection that holds its items itself, those.
             let mut found = Vec::new();
-            if let Some(first) = doc.get("first") {
-                page_items(first, &mut found)?;
-            }
+            page_items(doc.get("first").unwrap_or(doc), &mut found)?;
             let total = doc.get("total").and_then(Value::as_u64);
             if let Some(total) = total.filter(|&t| t != found.len() as u64) {
                 return Err(Error::InvalidInput(format!(
@@ -183,7 +184,7 @@ fn parse_one(
     if field(v, "type") != Some("Annotation") {
         return Err(bad(n, "its type is not \"Annotation\""));
     }
-    let id = parse_id(v, n)?;
+    let (id, legacy_id) = parse_id(v, n)?;
     let target = v.get("target").ok_or_else(|| bad(n, "it has no target"))?;
     let source = field(target, "source").ok_or_else(|| bad(n, "its target has no source"))?;
     let article_id = article_id_from_iri(source)
@@ -210,6 +211,7 @@ fn parse_one(
     let (created, modified) = (time("created")?, time("modified")?);
     Ok(Incoming {
         id,
+        legacy_id,
         article_id,
         selectors,
         colour,
@@ -223,16 +225,20 @@ fn parse_one(
 /// The annotation's id as Margin keeps it: a UUID (`urn:uuid:…` or bare), or for any other IRI
 /// (Hypothesis's `https://hypothes.is/a/…`, say) the UUID v5 of that IRI, so the same
 /// annotation imported again merges into the same one.
-fn parse_id(v: &Value, n: usize) -> Result<String> {
+fn parse_id(v: &Value, n: usize) -> Result<(String, Option<String>)> {
     let raw_id = field(v, "id").ok_or_else(|| bad(n, "it has no id"))?;
     let trimmed = raw_id.trim();
     if trimmed.is_empty() || trimmed.len() > 2000 || trimmed.chars().any(char::is_control) {
         return Err(bad(n, format!("its id {} is not usable", excerpt(raw_id))));
     }
     let bare = trimmed.strip_prefix("urn:uuid:").unwrap_or(trimmed);
-    let id = uuid::Uuid::try_parse(bare)
-        .unwrap_or_else(|_| uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, trimmed.as_bytes()));
-    Ok(id.hyphenated().to_string())
+    match uuid::Uuid::try_parse(bare) {
+        Ok(id) => Ok((id.hyphenated().to_string(), None)),
+        Err(_) => {
+            let id = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, trimmed.as_bytes());
+            Ok((id.hyphenated().to_string(), Some(bare.to_string())))
+        }
+    }
 }
 
 /// The longest quote an imported annotation may have (a whole long article fits).
@@ -402,6 +408,7 @@ impl Prepared<'_> {
             .zip(&self.placed)
             .map(|(inc, (selectors, status))| AnnotationRow {
                 id: &inc.id,
+                legacy_id: inc.legacy_id.as_deref(),
                 article: self.known[&inc.article_id],
                 selectors,
                 status: *status,

@@ -261,7 +261,8 @@ fn insert(tx: &Transaction<'_>, a: &AnnotationRow<'_>) -> Result<()> {
             "INSERT INTO annotations (id, article_id, article_revision, quote_exact, quote_prefix,
                quote_suffix, position_start, position_end, anchor_status, colour, note, created_at,
                updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, coalesce(?12, {NOW}), coalesce(?13, {NOW}))"
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, coalesce(?12, {NOW}),
+                     coalesce(?13, ?12, {NOW}))"
         ),
         params![
             a.id,
@@ -319,6 +320,7 @@ impl Store {
                 tx,
                 &AnnotationRow {
                     id: &id,
+                    legacy_id: None,
                     article,
                     selectors: &selectors,
                     status: AnchorStatus::Exact,
@@ -552,6 +554,9 @@ impl Store {
 pub struct AnnotationRow<'a> {
     /// Its id (an import keeps the file's, so a second import merges instead of duplicating).
     pub id: &'a str,
+    /// The id an earlier Margin stored for the same annotation, if it differs (a non-UUID id
+    /// from another tool was kept as it was; it is now a UUID v5 of it).
+    pub legacy_id: Option<&'a str>,
     /// The article it targets.
     pub article: &'a Article,
     /// Selectors in the article's current text (or the imported ones, for an orphan).
@@ -587,18 +592,56 @@ pub struct ImportReport {
     pub merged: super::merge::MergeReport,
 }
 
+/// The id an imported annotation merges into: its own, or, when only that exists here, the id
+/// an earlier Margin stored for it (a non-UUID id kept as it was in the file).
+fn merge_id<'a>(tx: &Transaction<'_>, row: &AnnotationRow<'a>) -> Result<&'a str> {
+    let exists = |id: &str| -> Result<bool> {
+        Ok(tx
+            .query_row("SELECT 1 FROM annotations WHERE id = ?1", [id], |_| Ok(()))
+            .optional()?
+            .is_some())
+    };
+    match row.legacy_id {
+        Some(old) if !exists(row.id)? && exists(old)? => Ok(old),
+        _ => Ok(row.id),
+    }
+}
+
+/// Whether the annotation `id` was changed or deleted here after the file's version of it
+/// (`modified`, else `created`). Times are compared as times (`julianday`): earlier imports
+/// stored a file's own format, offsets included. With no date at all the file's version is not
+/// newer than a deletion.
+fn newer_here(
+    tx: &Transaction<'_>,
+    id: &str,
+    row: &AnnotationRow<'_>,
+    deleted: bool,
+) -> Result<bool> {
+    let Some(at) = row.modified.or(row.created) else {
+        return Ok(deleted);
+    };
+    Ok(tx.query_row(
+        "SELECT coalesce(julianday(updated_at) > julianday(?2)
+                  OR coalesce(julianday(deleted_at) >= julianday(?2), 0), 0)
+         FROM annotations WHERE id = ?1",
+        params![id, at],
+        |r| r.get(0),
+    )?)
+}
+
 /// Adds or merges one imported annotation into `report`. The newer version wins: one changed
-/// or deleted here after the file's `modified` is kept; otherwise the file's is written (and a
+/// or deleted here after the file's version is kept; otherwise the file's is written (and a
 /// highlight deleted here before it comes back).
 fn import_row(
     tx: &Transaction<'_>,
     row: &AnnotationRow<'_>,
     report: &mut ImportReport,
 ) -> Result<()> {
+    let id = merge_id(tx, row)?;
     let existing = tx
         .query_row(
             &format!("SELECT {ROW_COLUMNS}, deleted_at FROM annotations WHERE id = ?1"),
-            [row.id],
+            [id],
             |r| Ok((read_row(r)?, r.get::<_, Option<String>>(13)?)),
         )
         .optional()?;
@@ -609,39 +652,40 @@ fn import_row(
         report.orphaned += usize::from(orphan);
         return Ok(());
     };
-    if let Some(modified) = row.modified {
-        if old.updated_at.as_str() > modified || deleted.as_deref().is_some_and(|d| d >= modified) {
-            report.newer_here += 1;
-            return Ok(());
-        }
-    }
     let same = deleted.is_none()
         && old.article_id == row.article.meta.id
         && old.colour == row.colour
         && old.note == row.note
-        && tags_of(tx, row.id)? == row.tags
+        && tags_of(tx, id)? == row.tags
         && old.quote == row.selectors.quote
         && old.position == row.selectors.position;
     if same {
         report.unchanged += 1;
         return Ok(());
     }
+    if newer_here(tx, id, row, deleted.is_some())? {
+        report.newer_here += 1;
+        return Ok(());
+    }
+    // A file's version without `modified` dates from its `created`: a later change here is
+    // then newer than it, and the same file imported again is not.
     tx.execute(
         &format!(
             "UPDATE annotations SET article_id = ?2, colour = ?3, note = ?4,
-               updated_at = coalesce(?5, {NOW}), deleted_at = NULL WHERE id = ?1"
+               updated_at = coalesce(?5, ?6, {NOW}), deleted_at = NULL WHERE id = ?1"
         ),
         params![
-            row.id,
+            id,
             row.article.meta.id,
             row.colour,
             row.note,
-            row.modified
+            row.modified,
+            row.created
         ],
     )?;
-    set_tags(tx, row.id, row.tags)?;
+    set_tags(tx, id, row.tags)?;
     let placed = (!orphan).then_some(row.selectors);
-    store_anchor(tx, row.id, &row.article.revision, placed, row.status)?;
+    store_anchor(tx, id, &row.article.revision, placed, row.status)?;
     report.updated += 1;
     report.orphaned += usize::from(orphan);
     Ok(())

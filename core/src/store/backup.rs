@@ -16,6 +16,7 @@
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, MAIN_DB};
+
 use serde::Serialize;
 
 use super::open::{self, APPLICATION_ID};
@@ -332,7 +333,8 @@ impl Store {
     /// Makes a backup of `kind` into `dir` and applies the rotation; returns the new backup.
     pub fn backup(&self, dir: &Path, kind: BackupKind) -> Result<Backup> {
         let made = take(&self.conn, dir, kind)?;
-        prune(dir)?;
+        // The backup is made; a rotation that fails only leaves an older one behind.
+        let _ = prune(dir);
         Ok(made)
     }
 
@@ -360,14 +362,29 @@ impl Store {
     /// Replaces everything in the database with the backup at `file`, after a backup of the
     /// current state into `dir` (returned). The backup is checked first; an older schema is
     /// migrated. One transaction: if anything fails, the database is as it was.
+    ///
+    /// The backup is opened read-only once and held open from the check to the copy: a file
+    /// that goes meanwhile cannot turn into an empty database restored over the user's data,
+    /// and the rotation runs only after the copy (it could otherwise remove the very backup
+    /// being restored).
     pub fn restore(&mut self, file: &Path, dir: &Path) -> Result<Backup> {
         verify(file)?;
-        let before = self.backup(dir, BackupKind::BeforeRestore)?;
-        self.conn.restore(MAIN_DB, file, None::<fn(_)>)?;
+        let source = Connection::open_with_flags(
+            file,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let before = take(&self.conn, dir, BackupKind::BeforeRestore)?;
+        {
+            let copy = rusqlite::backup::Backup::new(&source, &mut self.conn)?;
+            copy.run_to_completion(256, std::time::Duration::ZERO, None)?;
+        }
+        drop(source);
         let _mode: String = self
             .conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         super::MIGRATIONS.to_latest(&mut self.conn)?;
+        // Made and restored: a rotation that fails now only leaves an extra backup behind.
+        let _ = prune(dir);
         Ok(before)
     }
 }

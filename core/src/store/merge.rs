@@ -184,7 +184,7 @@ impl Store {
                 Ok(NoteRecord {
                     article: iri.clone(),
                     section: (!section.is_empty()).then_some(section),
-                    body: r.get(1)?,
+                    body: super::text(r, 1)?,
                     created: r.get(2)?,
                     modified: r.get(3)?,
                 })
@@ -214,7 +214,7 @@ impl Store {
             out.positions.extend(position);
         }
         self.settings_records(&mut out)?;
-        Ok(out)
+        Ok(out.importable(articles))
     }
 
     fn bookmark_records(&self, iri: &str, id: &str, out: &mut Vec<BookmarkRecord>) -> Result<()> {
@@ -263,6 +263,31 @@ impl Store {
         })?;
         out.preferences = prefs.collect::<rusqlite::Result<_>>()?;
         Ok(())
+    }
+}
+
+impl Extras {
+    /// Only the records an import would take: the store can hold some that no longer fit (a
+    /// reading position or bookmark on a block a revised article lost, a preference an older
+    /// Margin wrote), and one such record would make the whole file refused on import.
+    fn importable(mut self, articles: &[&Article]) -> Extras {
+        let known: HashMap<&str, &Article> =
+            articles.iter().map(|a| (a.meta.id.as_str(), *a)).collect();
+        let fits = |iri: &str| article_of(&known, iri, "").ok();
+        self.bookmarks.retain(|b| {
+            fits(&b.article).is_some_and(|a| check_bookmark(a, &mut b.clone()).is_ok())
+        });
+        self.notes.retain(|n| {
+            fits(&n.article)
+                .is_some_and(|a| check_free_note(a, n.section.as_deref(), &n.body).is_ok())
+        });
+        self.colours
+            .retain(|c| check_meaning(&c.colour, &c.meaning).is_ok());
+        self.preferences
+            .retain(|p| check_preference(&p.key, &p.value).is_ok());
+        self.positions
+            .retain(|p| fits(&p.article).is_some_and(|a| check_position(a, &p.position).is_ok()));
+        self
     }
 }
 

@@ -96,9 +96,18 @@ impl Store {
             if !created {
                 let version = open::check_sound(&conn, path, Self::latest_version())?;
                 if version > 0 && version < Self::latest_version() {
+                    // No update without its backup. Not being able to write one is not damage:
+                    // the database is sound, so it is never offered to be set aside for it.
                     let dir = backup::dir_for(path);
-                    backup::take(&conn, &dir, BackupKind::BeforeMigration)?;
-                    backup::prune(&dir)?;
+                    backup::take(&conn, &dir, BackupKind::BeforeMigration).map_err(|e| {
+                        Error::Unopenable {
+                            path: path.to_path_buf(),
+                            problem: OpenProblem::ReadOnly {
+                                detail: format!("the backup before updating it failed: {e}"),
+                            },
+                        }
+                    })?;
+                    let _ = backup::prune(&dir);
                 }
             }
             Self::setup(conn)

@@ -158,11 +158,7 @@ pub(crate) fn inspect_file(path: &Path) -> Result<Option<Header>> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             // No database, but a log with something in it: those changes belong to a database
             // that was moved or deleted; a new one would discard them.
-            let logged = sidecars(path)
-                .iter()
-                .filter(|s| !s.to_string_lossy().ends_with("-shm"))
-                .any(|s| std::fs::metadata(s).is_ok_and(|m| m.len() > 0));
-            if logged {
+            if has_log(path) {
                 return Err(problem(path, OpenProblem::OnlyLog));
             }
             return Ok(None);
@@ -227,19 +223,8 @@ pub(crate) fn check_owner(path: &Path, header: &Header, supported: i64) -> Resul
 /// The schema version and the sorted table names of the database at `path`, read from a copy
 /// in a temporary folder, so nothing of the original is written, replayed or checkpointed.
 fn inspect_copy(path: &Path) -> Result<(i64, Vec<String>)> {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    let dir = std::env::temp_dir().join(format!("margin-inspect-{}-{nanos}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
-    let copy = dir.join("db");
+    let (dir, copy) = copy_with_log(path, "inspect")?;
     let result = (|| {
-        std::fs::copy(path, &copy)?;
-        for (from, to) in sidecars(path).iter().zip(sidecars(&copy)) {
-            if from.exists() {
-                std::fs::copy(from, to)?;
-            }
-        }
         let conn = Connection::open(&copy).map_err(|e| classify(path, e))?;
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -254,6 +239,39 @@ fn inspect_copy(path: &Path) -> Result<(i64, Vec<String>)> {
     })();
     let _ = std::fs::remove_dir_all(&dir);
     result
+}
+
+/// Copies the database at `path` and its `-wal`/`-journal` into a new temporary folder (named
+/// with `what`); returns the folder and the copy's path. Nothing of the original is written.
+fn copy_with_log(path: &Path, what: &str) -> Result<(PathBuf, PathBuf)> {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let dir = std::env::temp_dir().join(format!("margin-{what}-{}-{nanos}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let copy = dir.join("db");
+    let copied = (|| {
+        std::fs::copy(path, &copy)?;
+        for (from, to) in sidecars(path).iter().zip(sidecars(&copy)) {
+            if from.exists() {
+                std::fs::copy(from, to)?;
+            }
+        }
+        Ok::<_, std::io::Error>(())
+    })();
+    if let Err(e) = copied {
+        let _ = std::fs::remove_dir_all(&dir);
+        return Err(Error::Io(e));
+    }
+    Ok((dir, copy))
+}
+
+/// Whether the database at `path` has a `-wal` or `-journal` with something in it.
+fn has_log(path: &Path) -> bool {
+    sidecars(path)
+        .iter()
+        .filter(|s| !s.to_string_lossy().ends_with("-shm"))
+        .any(|s| std::fs::metadata(s).is_ok_and(|m| m.len() > 0))
 }
 
 /// Refuses a schema version newer than this build's.
@@ -320,6 +338,13 @@ pub(crate) fn connect_read_only(path: &Path) -> Result<Connection> {
         if readable(&conn) {
             return Ok(conn);
         }
+    }
+    // Changes still in a `-wal` (a crash, or a disk that filled up) would be missed by an
+    // immutable open: a copy of the database and its log, in a temporary folder, is read
+    // instead, with the log replayed into the copy. (The folder stays while Margin runs.)
+    if has_log(path) {
+        let (_dir, copy) = copy_with_log(path, "read-only")?;
+        return Connection::open(&copy).map_err(|e| classify(path, e));
     }
     // A URI names the file: `%`, `?` and `#` in the path are escaped.
     let mut uri = String::from("file:");

@@ -289,3 +289,57 @@ fn a_migration_is_preceded_by_a_backup_of_the_old_schema() {
     drop(Store::open(&path).unwrap());
     assert_eq!(backup::list(&dir.path().join("backups")).unwrap().len(), 1);
 }
+
+#[test]
+fn restoring_the_oldest_kept_safety_backup_restores_it_and_not_an_empty_database() {
+    // The review's case: the backup made before a restore must not rotate away the very
+    // backup being restored (which SQLite would then have opened as a new, empty file).
+    let dir = tempfile::tempdir().unwrap();
+    let backups = dir.path().join("backups");
+    let mut store = Store::open_in_dir(dir.path()).unwrap();
+    highlight(&mut store, 10);
+    let one = store.backup(&backups, BackupKind::Manual).unwrap();
+    highlight(&mut store, 20);
+    let first = store.restore(&one.path, &backups).unwrap(); // holds the two highlights
+    for _ in 1..margin_core::store::backup::KEEP_SAFETY {
+        store.restore(&one.path, &backups).unwrap();
+    }
+    let safety = |b: &Backup| b.kind == BackupKind::BeforeRestore;
+    let kept: Vec<Backup> = backup::list(&backups)
+        .unwrap()
+        .into_iter()
+        .filter(safety)
+        .collect();
+    assert_eq!(kept.len(), KEEP_SAFETY);
+    assert_eq!(
+        kept.last().unwrap().name,
+        first.name,
+        "the oldest kept is the first"
+    );
+    store.restore(&first.path, &backups).unwrap();
+    assert_eq!(count(&mut store), 2, "the restored backup's two highlights");
+}
+
+#[test]
+fn an_old_schema_whose_backup_cannot_be_made_is_not_migrated_nor_offered_to_be_set_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    schema_one(&path);
+    std::fs::write(dir.path().join("backups"), b"a file where the folder goes").unwrap();
+    let before = std::fs::read(&path).unwrap();
+    match Store::open(&path) {
+        Err(Error::Unopenable { problem, .. }) => {
+            assert!(!problem.allows_fresh_start(), "{problem:?}");
+            assert!(
+                problem.to_string().contains("backup before updating"),
+                "{problem}"
+            );
+        }
+        other => panic!("opened or failed otherwise: {:?}", other.err()),
+    }
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "migrated without a backup"
+    );
+}

@@ -308,3 +308,79 @@ fn a_byte_order_mark_offsets_and_foreign_ids_import() {
     assert!(exported.contains(&format!("\"urn:uuid:{}\"", a.id)));
     assert!(!exported.contains("urn:uuid:http"));
 }
+
+#[test]
+fn what_no_longer_fits_is_left_out_of_the_export_so_the_file_imports() {
+    // A bookmark and a reading position on a block the article no longer has, a preference an
+    // older Margin wrote: kept in the store, left out of the full export.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("margin.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let text = full(&mut store);
+    drop(store);
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "INSERT INTO bookmarks VALUES ('0191b3a4-1111-7000-8000-0000000000bb', 'korean-war',
+               'position', 'intro', 'gone-p9', 5, '', '2026-01-01T00:00:00.000Z',
+               '2026-01-01T00:00:00.000Z', NULL);
+             INSERT INTO reading_positions VALUES ('korean-war', 'gone-p9', 0.5, 10, 0.2,
+               '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+             INSERT INTO preferences VALUES ('font_size', '99', '2026-01-01T00:00:00.000Z',
+               '2026-01-01T00:00:00.000Z');",
+        )
+        .unwrap();
+    let mut store = Store::open(&path).unwrap();
+    let exported = full(&mut store);
+    assert_eq!(exported, text, "the stale records were exported");
+    assert!(import(&mut Store::open_in_memory().unwrap(), &exported).is_ok());
+}
+
+#[test]
+fn an_earlier_margins_rows_merge_by_their_old_id_and_their_own_time_format() {
+    // Before this version, a non-UUID id was stored as it was, and `modified` as the file wrote
+    // it (with an offset). Importing the same file again must merge into that row, and times
+    // compare as times: 10:00+07:00 is 03:00Z, earlier than 05:00Z.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("margin.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let mut one = annotation("https://hypothes.is/a/Old1", "the 38th parallel");
+    one["modified"] = json!("2026-01-31T05:00:00Z");
+    one["body"] =
+        json!([{ "type": "TextualBody", "value": "newer in the file", "purpose": "commenting" }]);
+    import(&mut store, &json!([one.clone()]).to_string()).unwrap();
+    drop(store);
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "UPDATE annotations SET id = 'https://hypothes.is/a/Old1', note = 'older here',
+               updated_at = '2026-01-31T10:00:00+07:00';",
+        )
+        .unwrap();
+    let mut store = Store::open(&path).unwrap();
+    let report = import(&mut store, &json!([one]).to_string()).unwrap();
+    assert_eq!((report.added, report.updated), (0, 1), "{report:?}");
+    let listed = store.annotations(article()).unwrap();
+    assert_eq!(listed.len(), 1, "the old row was doubled");
+    assert_eq!(listed[0].note, "newer in the file");
+}
+
+#[test]
+fn a_file_without_dates_never_brings_back_a_highlight_deleted_here() {
+    let mut store = Store::open_in_memory().unwrap();
+    let one = annotation(
+        "urn:uuid:0191b3a4-1111-7000-8000-000000000009",
+        "the 38th parallel",
+    );
+    let text = json!({ "type": "AnnotationCollection", "items": [one] }).to_string();
+    assert_eq!(
+        import(&mut store, &text).unwrap().added,
+        1,
+        "items held by the collection itself"
+    );
+    let id = store.annotations(article()).unwrap()[0].id.clone();
+    store.delete_annotation(&id).unwrap();
+    let report = import(&mut store, &text).unwrap();
+    assert_eq!(report.newer_here, 1, "{report:?}");
+    assert!(store.annotations(article()).unwrap().is_empty());
+}
