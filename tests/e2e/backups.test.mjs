@@ -117,7 +117,9 @@ test("Settings: the day's backup is there, Back up now adds one, and Restore ask
     await d.executeScript("document.activeElement.click()");
     assert.equal(await d.executeScript("return document.activeElement.textContent"), "Restore");
     await (await d.findElements(By.css("#backups-list .backup button")))[1].click();
-    await d.findElement(By.css("#backups-list .danger-button")).click();
+    // Replace reloads the page: clicked from a timer, so the WebDriver call has returned first.
+    await d.executeScript("setTimeout(() => document.querySelector('#backups-list .danger-button').click(), 50)");
+    await d.wait(async () => (await d.executeScript("return document.documentElement.dataset.ready || ''")) !== "true", 5000).catch(() => {});
     await waitReady(app);
     await waitHighlights(app, 1);
     await d.wait(async () => /Restored the backup of .* What was there before is kept as a backup\./.test(await d.findElement(By.id("toast")).getText()), 5000, "no word of the restore");
@@ -145,7 +147,7 @@ test("the recovery screen offers the newest backup in place of a damaged file, a
     assert.match(await button.getText(), /^Restore the backup of \d+ \w+ \d{4}, \d{2}:\d{2}$/);
     assert.equal(await d.executeScript("return document.activeElement.id"), "recovery-restore");
     screenshot("18-recovery-restore");
-    await button.click();
+    await d.executeScript("setTimeout(() => document.getElementById('recovery-restore').click(), 50)");
     await waitReady(app);
     await waitHighlights(app, 1);
     const aside = readdirSync(dir).filter((n) => n.startsWith(`${DB}.damaged-`));

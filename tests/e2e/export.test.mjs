@@ -60,8 +60,8 @@ test("export (W3C, Markdown) and import into a fresh data folder give the same a
   assert.match(md, /#armistice #dmz/);
 
   const second = tempDataDir();
-  assert.match(cli(second, "import", file), /2 added, 0 updated, 0 unchanged, 0 orphaned/);
-  assert.match(cli(second, "import", file), /0 added, 0 updated, 2 unchanged, 0 orphaned/);
+  assert.match(cli(second, "import", file), /2 added, 0 updated, 0 unchanged, 0 newer here \(kept\), 0 orphaned/);
+  assert.match(cli(second, "import", file), /0 added, 0 updated, 2 unchanged, 0 newer here \(kept\), 0 orphaned/);
 
   // The same file through the app's Import button and the open dialog, into a third folder.
   app = await launch(tempDataDir());
