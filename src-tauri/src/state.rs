@@ -163,7 +163,8 @@ impl AppState {
         });
         match made {
             Ok(Some(made)) => eprintln!("margin: backed up to {}", made.path.display()),
-            Ok(None) => {}
+            // No database open (the recovery screen says why): nothing to back up.
+            Ok(None) | Err(Error::Unopenable { .. }) => {}
             Err(e) => eprintln!("margin: the daily backup failed: {e}"),
         }
     }

@@ -44,14 +44,11 @@ pub async fn restore_backup_file(
     dialog: Arg<DialogText>,
 ) -> Result<Option<Backup>> {
     let dialog = dialog.0;
-    let Some(chosen) = super::transfer::file_dialog(&window, &dialog, &["sqlite3", "db"])
-        .set_directory(state.backups_dir())
-        .blocking_pick_file()
-    else {
+    let dir = state.backups_dir();
+    let asked = super::transfer::file_dialog(&window, &dialog, &["sqlite3", "db"]);
+    let Some(path) = super::transfer::pick_file(asked.set_directory(&dir))? else {
         return Ok(None);
     };
-    let path = super::transfer::picked(chosen)?;
-    let dir = state.backups_dir();
     state.with_store(|s| s.restore(&path, &dir)).map(Some)
 }
 

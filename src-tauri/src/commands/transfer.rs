@@ -47,9 +47,14 @@ pub(super) fn file_dialog(
         .add_filter(short(&text.file_type), extensions)
 }
 
-pub(super) fn picked(path: tauri_plugin_dialog::FilePath) -> Result<PathBuf> {
+fn picked(path: tauri_plugin_dialog::FilePath) -> Result<PathBuf> {
     path.into_path()
         .map_err(|e| Error::InvalidInput(format!("the dialog gave no local file: {e}")))
+}
+
+/// Shows `dialog` as an open dialog; the local file the user picked, or `None` if cancelled.
+pub(super) fn pick_file(dialog: FileDialogBuilder<tauri::Wry>) -> Result<Option<PathBuf>> {
+    dialog.blocking_pick_file().map(picked).transpose()
 }
 
 /// Asks where to write every highlight (the save dialog), then writes the file there, whole or
@@ -91,11 +96,10 @@ pub async fn import_annotations(
     dialog: Arg<DialogText>,
 ) -> Result<Option<ImportReport>> {
     let dialog = dialog.0;
-    let Some(chosen) = file_dialog(&window, &dialog, &["jsonld", "json"]).blocking_pick_file()
-    else {
+    let Some(path) = pick_file(file_dialog(&window, &dialog, &["jsonld", "json"]))? else {
         return Ok(None);
     };
-    let json = read_import(&picked(chosen)?, MAX_IMPORT_BYTES)?;
+    let json = read_import(&path, MAX_IMPORT_BYTES)?;
     let articles = state.library.all()?;
     // Anchoring takes the time; it runs before the store is locked, so the UI's writes do not
     // wait on it. Only the writes hold the lock.
