@@ -4,11 +4,17 @@
 //!   (target: 50 ms).
 //! - `reanchor_1000_revised`: re-anchoring 1,000 annotations made on the built-in article against
 //!   the revised copy in `tests/data/` (target: 100 ms).
+//! - `reanchor_1000_mixed`: 1,000 annotations of every length from the revision benchmark
+//!   (`tests/support/revisions.rs`) re-anchored on its "mixed" revision of the built-in article
+//!   (30 % of paragraphs edited, sentences deleted and moved, paragraphs inserted, one
+//!   rewritten). `scripts/bench-anchoring` gives every scenario, beside the Hypothesis method.
 //!
 //! Both include preparing the text (`Anchorer::new`). Tests never assert on time; the figures go
 //! into the docs.
 
 mod common;
+#[path = "../tests/support/revisions.rs"]
+mod revisions;
 
 use common::spread;
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -40,6 +46,22 @@ fn anchoring(c: &mut Criterion) {
     );
     c.bench_function("reanchor_1000_revised", |b| {
         b.iter(|| Anchorer::new(&revised.text).anchor_all(std::hint::black_box(&some)))
+    });
+
+    let mixed = revisions::SCENARIOS
+        .iter()
+        .find(|s| s.name == "mixed")
+        .unwrap()
+        .revise(&original.text, 1007)
+        .text();
+    let notes: Vec<_> = revisions::annotations(&original.text, 1_000, 17)
+        .into_iter()
+        .map(|n| n.selectors)
+        .collect();
+    let report = Report::of(&Anchorer::new(&mixed).anchor_all(&notes));
+    println!("re-anchor on the mixed revision: {report}");
+    c.bench_function("reanchor_1000_mixed", |b| {
+        b.iter(|| Anchorer::new(&mixed).anchor_all(std::hint::black_box(&notes)))
     });
 }
 

@@ -49,24 +49,22 @@
 //! same text costs no re-decoding; the free functions are conveniences over it.
 
 mod myers;
+mod search;
 
-use std::collections::HashSet;
 use std::fmt;
 
+use memchr::memmem;
 use serde::{Deserialize, Serialize};
 
 use crate::{Error, Result};
 use myers::{Pattern, Sym};
+use search::Search;
 
 /// Code points of context kept on each side of a quote.
 pub const CONTEXT_LEN: usize = 32;
 
 /// The lowest score (0 to 1) at which an approximate match is accepted.
 pub const MIN_FUZZY_SCORE: f64 = 0.75;
-
-/// A verbatim match scoring this much (its context mostly intact) is taken without looking for
-/// approximate ones.
-const TRUSTED_SCORE: f64 = 0.9;
 
 const QUOTE_WEIGHT: f64 = 50.0;
 const PREFIX_WEIGHT: f64 = 20.0;
@@ -128,6 +126,9 @@ pub enum AnchorStatus {
     Moved,
     /// An approximate match of its quote was found.
     Fuzzy,
+    /// Up to a quarter of its quote is gone from one end, with that side's context; the rest
+    /// was found verbatim beside its intact context and is what it covers now.
+    Trimmed,
     /// It was not found; it keeps its selectors and is shown apart from the text.
     Orphan,
 }
@@ -177,6 +178,9 @@ pub struct Report {
     pub moved: usize,
     /// Found approximately.
     pub fuzzy: usize,
+    /// Placed on the part of the quote that survives.
+    #[serde(default)]
+    pub trimmed: usize,
     /// Not found.
     pub orphan: usize,
 }
@@ -197,13 +201,14 @@ impl Report {
             AnchorStatus::Exact => self.exact += 1,
             AnchorStatus::Moved => self.moved += 1,
             AnchorStatus::Fuzzy => self.fuzzy += 1,
+            AnchorStatus::Trimmed => self.trimmed += 1,
             AnchorStatus::Orphan => self.orphan += 1,
         }
     }
 
     /// All outcomes counted.
     pub fn total(&self) -> usize {
-        self.exact + self.moved + self.fuzzy + self.orphan
+        self.exact + self.moved + self.fuzzy + self.trimmed + self.orphan
     }
 }
 
@@ -211,8 +216,8 @@ impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "exact {}, moved {}, fuzzy {}, orphan {}",
-            self.exact, self.moved, self.fuzzy, self.orphan
+            "exact {}, moved {}, fuzzy {}, trimmed {}, orphan {}",
+            self.exact, self.moved, self.fuzzy, self.trimmed, self.orphan
         )
     }
 }
@@ -234,12 +239,37 @@ impl Anchorer {
     /// Prepares `text` (an article's canonical text).
     pub fn new(text: &str) -> Self {
         let bytes = byte_offsets(text);
-        let mut alphabet: Vec<char> = text.chars().collect();
-        alphabet.sort_unstable();
-        alphabet.dedup();
+        // Most code points of most texts are ASCII: a table says which occur, and maps them,
+        // without sorting the whole text (this is a measurable part of re-anchoring).
+        let mut ascii = [false; 128];
+        let mut others: Vec<char> = Vec::new();
+        for c in text.chars() {
+            match ascii.get_mut(c as usize) {
+                Some(seen) => *seen = true,
+                None => others.push(c),
+            }
+        }
+        others.sort_unstable();
+        others.dedup();
+        let alphabet: Vec<char> = (0..128u8)
+            .filter(|&b| ascii[b as usize])
+            .map(char::from)
+            .chain(others)
+            .collect();
+        let mut table = [0 as Sym; 128];
+        for (i, &c) in alphabet
+            .iter()
+            .enumerate()
+            .take_while(|(_, c)| c.is_ascii())
+        {
+            table[c as usize] = i as Sym;
+        }
         let syms = text
             .chars()
-            .map(|c| alphabet.binary_search(&c).unwrap_or(alphabet.len()) as Sym)
+            .map(|c| match table.get(c as usize) {
+                Some(&s) => s,
+                None => alphabet.binary_search(&c).unwrap_or(alphabet.len()) as Sym,
+            })
             .collect();
         Anchorer {
             text: text.to_string(),
@@ -289,38 +319,11 @@ impl Anchorer {
                 return Anchored::placed(AnchorStatus::Exact, p.start, p.end, 1.0);
             }
         }
-
         let scorer = Scorer::new(self, selectors);
-        let len = quote.exact.chars().count();
-        let mut best = held.map(|p| Candidate {
-            status: AnchorStatus::Exact,
-            score: scorer.score(1.0, p.start, p.end),
-            start: p.start,
-            end: p.end,
-        });
-        if !best.is_some_and(|b| b.score >= TRUSTED_SCORE) {
-            if let Some(moved) = self.verbatim(&quote.exact, len, &scorer) {
-                // The old position (distance 0) keeps a tie.
-                if best.is_none_or(|b| moved.score > b.score) {
-                    best = Some(moved);
-                }
-            }
-        }
-        let mut rejected = 0.0;
-        if !best.is_some_and(|b| b.score >= TRUSTED_SCORE) {
-            let floor = best.map_or(MIN_FUZZY_SCORE, |b| b.score.max(MIN_FUZZY_SCORE));
-            let (fuzzy, best_rejected) = self.fuzzy(&self.symbols(&quote.exact), &scorer, floor);
-            rejected = best_rejected;
-            if let Some(f) = fuzzy {
-                if best.is_none_or(|b| f.score > b.score) {
-                    best = Some(f);
-                }
-            }
-        }
-        match best {
-            Some(c) => Anchored::placed(c.status, c.start, c.end, c.score),
-            None => Anchored::orphan(rejected),
-        }
+        let mut search = Search::new(self, &scorer, &quote.exact);
+        search.verbatim(held.map(|p| p.start));
+        search.fuzzy();
+        search.finish()
     }
 
     /// Anchors every annotation; the results are in the same order.
@@ -353,99 +356,65 @@ impl Anchorer {
             && self.slice(end, end + after) == Some(quote.suffix.as_str())
     }
 
-    /// Step 2: the verbatim occurrence of the quote that scores best, ties going to the one
-    /// nearest the old position.
-    fn verbatim(&self, exact: &str, len: usize, scorer: &Scorer) -> Option<Candidate> {
-        let mut best: Option<Candidate> = None;
-        let mut from = 0;
-        while let Some(i) = self.text[from..].find(exact) {
-            let start = self.char_at_byte(from + i);
-            // Occurrences may overlap ("aa" in "aaa"): resume one code point later.
-            from = self.bytes[start + 1];
-            let score = scorer.score(1.0, start, start + len);
-            let better = best.is_none_or(|b| {
-                score > b.score
-                    || (score == b.score && scorer.distance(start) < scorer.distance(b.start))
-            });
-            if better {
-                best = Some(Candidate {
-                    status: AnchorStatus::Moved,
-                    score,
-                    start,
-                    end: start + len,
-                });
-            }
-        }
-        best
-    }
-
-    /// Step 3: the approximate match that scores best, if any reaches `floor`; and the best
-    /// score of the candidates turned down.
-    fn fuzzy(&self, quote: &[Sym], scorer: &Scorer, floor: f64) -> (Option<Candidate>, f64) {
-        let m = quote.len();
-        let k = error_budget(m);
-        let alphabet = self.alphabet.len();
-        let forward = Pattern::new(quote, alphabet);
-        let mut hits = myers::search(&forward, &self.syms, k);
-        // Fewest errors first, so the scan can stop once no candidate left can win.
-        // Saturating: an imported position may be anywhere up to u64::MAX.
-        let expected_end = scorer.hint.map(|h| h.saturating_add(m));
-        hits.sort_by_key(|&(end, errors)| (errors, expected_end.map_or(0, |e| end.abs_diff(e))));
-
-        let reversed: Vec<Sym> = quote.iter().rev().copied().collect();
-        let backward = Pattern::new(&reversed, alphabet);
-        let mut seen = HashSet::new();
-        let mut best: Option<Candidate> = None;
-        let mut rejected: f64 = 0.0;
-        for &(end, errors) in hits.iter().take(MAX_CANDIDATES) {
-            let quote_similarity = 1.0 - errors as f64 / m as f64;
-            let bound = combine(quote_similarity, 1.0, 1.0, 1.0);
-            if bound < floor || best.is_some_and(|b| bound < b.score) {
+    /// Where `needle` occurs verbatim with its first code point in `lo..hi`: the code point
+    /// of each start, overlapping ones too ("aa" twice in "aaa").
+    fn occurrences(&self, needle: &memmem::Finder, lo: usize, hi: usize) -> Vec<usize> {
+        let bytes = self.text.as_bytes();
+        let hi = hi.min(self.len());
+        let mut starts = Vec::new();
+        let mut from = self.bytes[lo.min(hi)];
+        let stop = self.bytes[hi];
+        while let Some(i) = needle.find(&bytes[from..]) {
+            if from + i >= stop {
                 break;
             }
-            // Where does the match ending here start? Align the reversed quote backwards.
-            let (len, _) =
-                myers::best_prefix(&backward, self.syms[..end].iter().rev().copied(), m + k);
-            let start = end - len;
-            if len == 0 || !seen.insert((start, end)) {
-                continue;
-            }
-            let score = scorer.score(quote_similarity, start, end);
-            if score < floor {
-                rejected = rejected.max(score);
-                continue;
-            }
-            let better = best.is_none_or(|b| {
-                score > b.score
-                    || (score == b.score
-                        && (len.abs_diff(m), scorer.distance(start))
-                            < ((b.end - b.start).abs_diff(m), scorer.distance(b.start)))
-            });
-            if better {
-                best = Some(Candidate {
-                    status: AnchorStatus::Fuzzy,
-                    score,
-                    start,
-                    end,
-                });
-            }
+            let start = self.char_at_byte(from + i);
+            starts.push(start);
+            from = self.bytes[start + 1];
         }
-        (best, rejected)
+        starts
     }
-}
 
-/// A place an annotation could go.
-#[derive(Clone, Copy)]
-struct Candidate {
-    status: AnchorStatus,
-    score: f64,
-    start: usize,
-    end: usize,
+    /// `start..end` without the white space at either end (never empty: a quote's surviving
+    /// part holds more than white space).
+    fn trim_space(&self, mut start: usize, mut end: usize) -> (usize, usize) {
+        let space = |i: usize| self.slice(i, i + 1).is_some_and(|c| c.trim().is_empty());
+        while end > start + 1 && space(end - 1) {
+            end -= 1;
+        }
+        while end > start + 1 && space(start) {
+            start += 1;
+        }
+        (start, end)
+    }
+
+    /// How many code points from `start` on are the same as the start of `quote`.
+    fn common_prefix(&self, start: usize, quote: &[char]) -> usize {
+        let after = &self.text[self.bytes[start]..];
+        after
+            .chars()
+            .zip(quote)
+            .take_while(|(a, b)| a == *b)
+            .count()
+    }
+
+    /// How many code points before `end` are the same as the end of `quote`.
+    fn common_suffix(&self, end: usize, quote: &[char]) -> usize {
+        let before = &self.text[..self.bytes[end]];
+        before
+            .chars()
+            .rev()
+            .zip(quote.iter().rev())
+            .take_while(|(a, b)| a == *b)
+            .count()
+    }
 }
 
 /// Scores candidate places for one annotation against one text.
 struct Scorer<'a> {
     text: &'a Anchorer,
+    /// The stored quote and context.
+    quote: &'a TextQuoteSelector,
     /// The stored prefix, reversed, to align backwards from a candidate's start.
     prefix: Option<Pattern>,
     /// The stored suffix, to align forwards from a candidate's end.
@@ -455,20 +424,22 @@ struct Scorer<'a> {
 }
 
 impl<'a> Scorer<'a> {
-    fn new(text: &'a Anchorer, selectors: &Selectors) -> Self {
+    fn new(text: &'a Anchorer, selectors: &'a Selectors) -> Self {
         let alphabet = text.alphabet.len();
         let prepare = |syms: Vec<Sym>| (!syms.is_empty()).then(|| Pattern::new(&syms, alphabet));
         let mut prefix = text.symbols(&selectors.quote.prefix);
         prefix.reverse();
         Scorer {
             text,
+            quote: &selectors.quote,
             prefix: prepare(prefix),
             suffix: prepare(text.symbols(&selectors.quote.suffix)),
             hint: selectors.position.map(|p| p.start),
         }
     }
 
-    fn score(&self, quote_similarity: f64, start: usize, end: usize) -> f64 {
+    /// How much the text before `start` and after `end` keeps of the stored prefix and suffix.
+    fn context(&self, start: usize, end: usize) -> (f64, f64) {
         let syms = &self.text.syms;
         let prefix = match &self.prefix {
             None if start == 0 => 1.0,
@@ -480,11 +451,19 @@ impl<'a> Scorer<'a> {
             None => NO_CONTEXT,
             Some(p) => context_similarity(p, syms[end..].iter().copied()),
         };
+        (prefix, suffix)
+    }
+
+    /// The score from its parts, the position term computed from `start`.
+    fn combine(&self, quote_similarity: f64, prefix: f64, suffix: f64, start: usize) -> f64 {
         let position = match self.hint {
             None => 1.0,
             // A hint beyond the text (a hostile import, a text much shortened) is as far as
             // can be, not worse: the score stays within 0..1 (found by fuzzing).
-            Some(_) => (1.0 - self.distance(start) as f64 / syms.len().max(1) as f64).max(0.0),
+            Some(_) => {
+                let len = self.text.syms.len().max(1) as f64;
+                (1.0 - self.distance(start) as f64 / len).max(0.0)
+            }
         };
         combine(quote_similarity, prefix, suffix, position)
     }
@@ -863,6 +842,18 @@ mod tests {
                     );
                     assert!(a.score >= MIN_FUZZY_SCORE);
                 }
+                AnchorStatus::Trimmed => {
+                    // Verbatim from one end of the quote, three quarters of it or more
+                    // before the white space at the cut ("\n\n" at most here) is dropped.
+                    let placed = placed.unwrap();
+                    let quote = s.quote.exact.trim();
+                    assert!(
+                        quote.starts_with(&placed) || quote.ends_with(&placed),
+                        "round {round}"
+                    );
+                    let whole = chars(&s.quote.exact).len();
+                    assert!(4 * (chars(&placed).len() + 4) >= 3 * whole, "round {round}");
+                }
                 AnchorStatus::Orphan => assert!(placed.is_none()),
             }
         }
@@ -895,6 +886,7 @@ mod tests {
             Anchored::placed(AnchorStatus::Exact, 1, 2, 1.0),
             Anchored::placed(AnchorStatus::Moved, 3, 4, 1.0),
             Anchored::placed(AnchorStatus::Fuzzy, 3, 4, 0.8),
+            Anchored::placed(AnchorStatus::Trimmed, 5, 9, 0.7),
             Anchored::orphan(0.1),
         ];
         let r = Report::of(&results);
@@ -904,10 +896,14 @@ mod tests {
                 exact: 2,
                 moved: 1,
                 fuzzy: 1,
+                trimmed: 1,
                 orphan: 1
             }
         );
-        assert_eq!(r.total(), 5);
-        assert_eq!(r.to_string(), "exact 2, moved 1, fuzzy 1, orphan 1");
+        assert_eq!(r.total(), 6);
+        assert_eq!(
+            r.to_string(),
+            "exact 2, moved 1, fuzzy 1, trimmed 1, orphan 1"
+        );
     }
 }

@@ -180,6 +180,7 @@ fn status_from(s: &str) -> AnchorStatus {
         "exact" => AnchorStatus::Exact,
         "moved" => AnchorStatus::Moved,
         "fuzzy" => AnchorStatus::Fuzzy,
+        "trimmed" => AnchorStatus::Trimmed,
         _ => AnchorStatus::Orphan,
     }
 }
@@ -189,6 +190,7 @@ fn status_name(s: AnchorStatus) -> &'static str {
         AnchorStatus::Exact => "exact",
         AnchorStatus::Moved => "moved",
         AnchorStatus::Fuzzy => "fuzzy",
+        AnchorStatus::Trimmed => "trimmed",
         AnchorStatus::Orphan => "orphan",
     }
 }

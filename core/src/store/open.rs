@@ -32,6 +32,16 @@ pub const TABLES_BY_VERSION: &[&[&str]] = &[
         "preferences",
         "reading_positions",
     ],
+    // Schema 3 rebuilt `annotations` with one more status; the tables are those of 2.
+    &[
+        "annotation_tags",
+        "annotations",
+        "bookmarks",
+        "colour_meanings",
+        "notes",
+        "preferences",
+        "reading_positions",
+    ],
 ];
 
 /// Why Margin will not open (or write to) the database file.

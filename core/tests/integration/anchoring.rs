@@ -6,7 +6,7 @@ use margin_core::content::{builtin_article, builtin_figure, parse_article, Artic
 
 use crate::data_path;
 
-use AnchorStatus::{Exact, Fuzzy, Moved, Orphan};
+use AnchorStatus::{Exact, Fuzzy, Moved, Orphan, Trimmed};
 
 fn original() -> Article {
     builtin_article("korean-war").expect("the built-in article parses")
@@ -52,11 +52,16 @@ const CASES: &[Case] = &[
         "crossed the 38th Parallel—the dividing line",
         Exact,
     ),
-    case(
-        "across the block boundary where a paragraph went in",
-        "first military action of the Cold War.\n\nBy July 1950",
-        Orphan,
-    ),
+    // A paragraph went in at the boundary: the end of the first paragraph, three quarters of
+    // the quote with its prefix intact, is what it covers now (it was an orphan before trimmed
+    // placements existed).
+    Case {
+        what: "across the block boundary where a paragraph went in",
+        quote: "first military action of the Cold War.\n\nBy July 1950",
+        nth: 0,
+        want: Trimmed,
+        lands_on: Some("first military action of the Cold War."),
+    },
     // Untouched text after the inserted paragraph: found verbatim, further on.
     case(
         "intro, second paragraph",
@@ -295,6 +300,7 @@ fn annotations_on_the_original_find_their_passages_in_the_revision() {
                 let budget = (c.quote.chars().count() / 4).max(1);
                 assert!(levenshtein(placed, c.quote) <= budget, "{}", c.what);
             }
+            Trimmed => assert_eq!(placed, c.lands_on, "{}", c.what),
             Orphan => assert_eq!(r.position, None),
         }
     }
@@ -310,7 +316,8 @@ fn annotations_on_the_original_find_their_passages_in_the_revision() {
             exact: 5,
             moved: 14,
             fuzzy: 5,
-            orphan: 7
+            trimmed: 1,
+            orphan: 6
         }
     );
 }

@@ -7,6 +7,7 @@ mod content;
 mod export;
 mod full;
 mod open;
+mod revisions;
 mod schema;
 mod store;
 

@@ -28,6 +28,12 @@ ROWS = {
         ]),
         ("INSERT INTO notes VALUES (?, ?, ?, ?, ?)", [("korean-war", "", "A note on the whole article", T1, T2)]),
     ],
+    3: [
+        ("INSERT INTO annotations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            ("0191b3a4-0000-7000-8000-000000000004", "korean-war", "old-revision", "crossed the 38th Parallel", "around 75,000 troops from North ", " into South Korea", 93, 118, "trimmed", "pink", "", T1, T2, None),
+        ]),
+        ("INSERT INTO annotation_tags VALUES (?, ?)", [("0191b3a4-0000-7000-8000-000000000004", "border")]),
+    ],
 }
 
 
@@ -42,13 +48,17 @@ def make(version):
     for v in range(1, version + 1):
         for sql, rows in ROWS[v]:
             conn.executemany(sql, rows)
-    # As the app left it: WAL mode (checkpointed by a clean close), user_version set, no stamp
-    # (schemas 1 and 2 shipped before Margin stamped its application_id).
+    # As the app left it: WAL mode (checkpointed by a clean close), user_version set, stamped
+    # with Margin's application_id from schema 3 on (schemas 1 and 2 shipped before the stamp).
     conn.execute(f"PRAGMA user_version = {version}")
+    if version >= 3:
+        conn.execute(f"PRAGMA application_id = {0x4d72676e}")
     conn.commit()
     conn.execute("PRAGMA journal_mode = WAL")
     conn.close()
 
 
+# Only the versions without a fixture yet: a shipped fixture is never regenerated.
 for version in ROWS:
-    make(version)
+    if not os.path.exists(os.path.join(HERE, f"v{version}.sqlite3")):
+        make(version)
