@@ -233,6 +233,8 @@ pub struct Anchorer {
     syms: Vec<Sym>,
     /// The distinct code points of the text, sorted.
     alphabet: Vec<char>,
+    /// The symbol of each ASCII code point (`alphabet.len()` for one the text lacks).
+    ascii: [Sym; 128],
 }
 
 impl Anchorer {
@@ -256,27 +258,24 @@ impl Anchorer {
             .map(char::from)
             .chain(others)
             .collect();
-        let mut table = [0 as Sym; 128];
+        // ASCII code points the text lacks map past the alphabet, like any other it lacks.
+        let mut ascii = [alphabet.len() as Sym; 128];
         for (i, &c) in alphabet
             .iter()
             .enumerate()
             .take_while(|(_, c)| c.is_ascii())
         {
-            table[c as usize] = i as Sym;
+            ascii[c as usize] = i as Sym;
         }
-        let syms = text
-            .chars()
-            .map(|c| match table.get(c as usize) {
-                Some(&s) => s,
-                None => alphabet.binary_search(&c).unwrap_or(alphabet.len()) as Sym,
-            })
-            .collect();
-        Anchorer {
+        let mut prepared = Anchorer {
             text: text.to_string(),
             bytes,
-            syms,
+            syms: Vec::new(),
             alphabet,
-        }
+            ascii,
+        };
+        prepared.syms = prepared.symbols(text);
+        prepared
     }
 
     /// The text.
@@ -334,10 +333,12 @@ impl Anchorer {
     /// A string as symbols of this text's alphabet (code points it lacks match nothing).
     fn symbols(&self, s: &str) -> Vec<Sym> {
         s.chars()
-            .map(|c| {
-                self.alphabet
+            .map(|c| match self.ascii.get(c as usize) {
+                Some(&sym) => sym,
+                None => self
+                    .alphabet
                     .binary_search(&c)
-                    .unwrap_or(self.alphabet.len()) as Sym
+                    .unwrap_or(self.alphabet.len()) as Sym,
             })
             .collect()
     }

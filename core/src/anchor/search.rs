@@ -223,8 +223,9 @@ impl<'a> Search<'a> {
             self.fuzzy_in(patterns, w);
             // A verbatim place that its context backs is beaten only by an edited copy of the
             // quote with better context, which is the passage edited where it was: near the
-            // old position, in the window just searched.
-            if self.best.is_some() {
+            // old position, in the window just searched. And a short quote edited is looked
+            // for only there: far from it, a look-alike of a few words is as likely chance.
+            if self.best.is_some() || self.len < LONG_QUOTE {
                 return;
             }
         }
