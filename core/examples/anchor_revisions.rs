@@ -4,8 +4,9 @@
 //! scorer written after Hypothesis's `match-quote`) in Node, on the same data in the same run.
 //! Both are judged against the ground truth the generator tracked (`tests/support/revisions.rs`).
 //!
-//! `cargo run --release -p margin-core --example anchor_revisions -- [--no-hypothesis] [--show KIND]`
-//! where `--show wrong` (or `missed`) also lists Margin's placements of that kind.
+//! `cargo run --release -p margin-core --example anchor_revisions -- [--no-hypothesis] [--show KIND] [--only SCENARIO]`
+//! where `--show wrong` (or `missed`) also lists Margin's placements of that kind, and
+//! `--only SCENARIO` ("deleted sentences") runs one scenario.
 
 #[path = "../tests/support/revisions.rs"]
 mod revisions;
@@ -40,12 +41,20 @@ fn main() {
         .position(|a| a == "--show")
         .and_then(|i| args.get(i + 1))
         .map(String::as_str);
+    let only = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str);
 
     let mut cases = Vec::new();
     let mut sets = Vec::new();
     for (t, (name, text)) in texts().into_iter().enumerate() {
         let notes = annotations(&text, ANNOTATIONS, 17 + t as u64);
         for (s, scenario) in SCENARIOS.iter().enumerate() {
+            if only.is_some_and(|o| o != scenario.name) {
+                continue;
+            }
             cases.push(Case {
                 text: name,
                 scenario: scenario.name,

@@ -164,6 +164,7 @@ panel-list =
 panel-count = { $total }
 panel-count-filtered = { $shown } of { $total }
 panel-orphan = Not found in the current text
+panel-trimmed = Part of this passage is no longer in the text; the highlight keeps the rest.
 panel-edit = Edit
 panel-empty = No highlights yet. Select text in the article to highlight it.
 panel-no-match = No highlight matches the filters.

@@ -146,6 +146,7 @@ panel-list =
 panel-count = { $total }
 panel-count-filtered = { $shown } / { $total }
 panel-orphan = Không còn tìm thấy trong bài hiện tại
+panel-trimmed = Một phần đoạn này không còn trong bài; đoạn tô sáng giữ lại phần còn lại.
 panel-edit = Sửa
 panel-empty = Chưa có đoạn tô sáng nào. Hãy chọn chữ trong bài để tô sáng.
 panel-no-match = Không có đoạn tô sáng nào khớp bộ lọc.

@@ -62,11 +62,12 @@ impl Pattern {
     }
 
     /// The match vector of `sym` for a pattern of one block.
-    #[inline]
+    #[inline(always)]
     fn eq1(&self, sym: Sym) -> u64 {
         self.peq[(sym as usize).min(self.alphabet)]
     }
 
+    #[inline(always)]
     fn eq(&self, sym: Sym) -> &[u64] {
         let row = (sym as usize).min(self.alphabet) * self.blocks;
         &self.peq[row..row + self.blocks]
@@ -77,7 +78,9 @@ impl Pattern {
 /// the rows where `D[i][j] - D[i-1][j]` is +1, -1) for a text symbol whose match vector is `eq`,
 /// given the horizontal delta `hin` entering the block's top row. Returns the horizontal delta
 /// leaving the row marked by `high`.
-#[inline]
+// Always inlined: the release profile optimises for size ("s"), which otherwise leaves these
+// per-symbol calls out of line and doubles the cost of a search.
+#[inline(always)]
 fn advance_block(pv: &mut u64, mv: &mut u64, mut eq: u64, hin: i32, high: u64) -> i32 {
     let (p, m) = (*pv, *mv);
     let xv = eq | m;
@@ -141,7 +144,7 @@ impl<'p> Matcher<'p> {
     }
 
     /// Feeds one text symbol and returns the new `D[m][j]`.
-    #[inline]
+    #[inline(always)]
     pub(super) fn step(&mut self, sym: Sym) -> usize {
         let eq = self.pattern.eq(sym);
         let last_block = self.pattern.blocks - 1;
@@ -185,7 +188,7 @@ pub(super) fn search(pattern: &Pattern, text: &[Sym], k: usize) -> Vec<(usize, u
 }
 
 /// The bottoms within `k` of the scores `step` gives for each text symbol (`None`: above k).
-#[inline]
+#[inline(always)]
 fn bottoms(
     len: usize,
     text: &[Sym],
@@ -229,6 +232,7 @@ struct Band<'p> {
 impl<'p> Band<'p> {
     fn new(pattern: &'p Pattern, k: usize) -> Self {
         let blocks = pattern.blocks;
+        debug_assert!(blocks > 1, "one-block patterns take the register path");
         // Column 0: D[i][0] = i. Rows up to k can be within the budget.
         let last = (k / W).min(blocks - 1);
         Band {
@@ -247,7 +251,11 @@ impl<'p> Band<'p> {
     }
 
     /// Feeds one text symbol; returns `D[m][j]` when the pattern's last row is in the band.
+    #[inline(always)]
     fn step(&mut self, sym: Sym) -> Option<usize> {
+        if self.last == 0 {
+            return self.step_first(sym);
+        }
         let eq = self.pattern.eq(sym);
         let final_block = self.pattern.blocks - 1;
         let high = |b: usize| {
@@ -263,25 +271,8 @@ impl<'p> Band<'p> {
             self.bottom[b] = (self.bottom[b] as i64 + i64::from(carry)) as usize;
         }
         let y = self.last;
-        // Widen: the next block can reach the budget only if the band's bottom was within it
-        // in the previous column and a diagonal (a match in the next block's first row) or a
-        // falling value enters it.
         let was = (self.bottom[y] as i64 - i64::from(carry)) as usize;
-        if y < final_block && was <= self.k && (eq[y + 1] & 1 != 0 || carry < 0) {
-            let next = y + 1;
-            self.pv[next] = !0;
-            self.mv[next] = 0;
-            let rows = Self::height_to(self.pattern, next) - Self::height_to(self.pattern, y);
-            let hout = advance_block(
-                &mut self.pv[next],
-                &mut self.mv[next],
-                eq[next],
-                carry,
-                high(next),
-            );
-            self.bottom[next] = ((was + rows) as i64 + i64::from(hout)) as usize;
-            self.last = next;
-        } else {
+        if !self.widen(eq, carry, was) {
             // Narrow: a block whose last row exceeds the budget by a block's height holds no
             // cell within it.
             while self.last > 0 && self.bottom[self.last] >= self.k + W {
@@ -289,6 +280,49 @@ impl<'p> Band<'p> {
             }
         }
         (self.last == final_block).then(|| self.bottom[final_block])
+    }
+
+    /// [`Band::step`] while only the first block is active, as it is away from any match: that
+    /// block advanced without the general loop (a search spends most symbols here).
+    #[inline(always)]
+    fn step_first(&mut self, sym: Sym) -> Option<usize> {
+        let eq = self.pattern.eq(sym);
+        let carry = advance_block(&mut self.pv[0], &mut self.mv[0], eq[0], 0, 1 << (W - 1));
+        let was = self.bottom[0];
+        self.bottom[0] = (was as i64 + i64::from(carry)) as usize;
+        self.widen(eq, carry, was);
+        (self.last == self.pattern.blocks - 1).then(|| self.bottom[self.last])
+    }
+
+    /// Brings the block below the band in when it can reach the budget: only if the band's
+    /// bottom was within it in the previous column (`was`) and a diagonal (a match in the next
+    /// block's first row) or a falling value (`carry` < 0) enters it. Returns whether it did.
+    #[inline(always)]
+    fn widen(&mut self, eq: &[u64], carry: i32, was: usize) -> bool {
+        let y = self.last;
+        let final_block = self.pattern.blocks - 1;
+        if y == final_block || was > self.k || (eq[y + 1] & 1 == 0 && carry >= 0) {
+            return false;
+        }
+        let next = y + 1;
+        let high = if next == final_block {
+            self.pattern.last
+        } else {
+            1 << (W - 1)
+        };
+        self.pv[next] = !0;
+        self.mv[next] = 0;
+        let rows = Self::height_to(self.pattern, next) - Self::height_to(self.pattern, y);
+        let hout = advance_block(
+            &mut self.pv[next],
+            &mut self.mv[next],
+            eq[next],
+            carry,
+            high,
+        );
+        self.bottom[next] = ((was + rows) as i64 + i64::from(hout)) as usize;
+        self.last = next;
+        true
     }
 }
 

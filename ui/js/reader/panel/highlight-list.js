@@ -44,6 +44,8 @@ function item(a) {
   if (a.position) jump.addEventListener("click", () => highlights.flash(a.id));
   else jump.disabled = true;
   li.append(jump);
+  // Placed on what survived of its passage after the article changed (core's "trimmed").
+  if (a.status === "trimmed") li.append(translate(el("p", "hl-status"), "panel-trimmed"));
   if (a.note) {
     // Outside the button: a note may hold lists and headings, which a button may not.
     const note = el("div", "hl-note");
