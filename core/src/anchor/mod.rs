@@ -771,6 +771,51 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_that_lost_its_end_keeps_the_part_still_there() {
+        // The highlight ran on into a sentence that was deleted; the next paragraph starts
+        // where it was. The rest must not be stretched over that paragraph's first words.
+        let original = TEXT.replace(
+            "Cold War.\n\nBy July",
+            "Cold War. A new war began.\n\nBy July",
+        );
+        let s = describe_str(
+            &original,
+            "This invasion marked the first military action of the Cold War. A new war",
+        );
+        let a = anchor(TEXT, &s);
+        assert_eq!(a.status, AnchorStatus::Trimmed);
+        let (start, end) = at(
+            TEXT,
+            "This invasion marked the first military action of the Cold War.",
+        );
+        assert_eq!(a.range(), Some((start, end)));
+        // Losing more than a quarter is an orphan.
+        let s = describe_str(
+            &original,
+            "the first military action of the Cold War. A new war began.",
+        );
+        assert_eq!(anchor(TEXT, &s).status, AnchorStatus::Orphan);
+    }
+
+    #[test]
+    fn a_typo_fixed_in_the_last_word_is_not_trimmed_off() {
+        let original = TEXT.replace("stalemate.", "stalmate.");
+        let s = describe_str(
+            &original,
+            "along the 38th Parallel, the war reached a stalmate.",
+        );
+        let a = anchor(TEXT, &s);
+        assert_eq!(a.status, AnchorStatus::Fuzzy);
+        assert_eq!(
+            a.range(),
+            Some(at(
+                TEXT,
+                "along the 38th Parallel, the war reached a stalemate."
+            ))
+        );
+    }
+
+    #[test]
     fn empty_quotes_and_positions_past_the_end_do_not_panic() {
         let empty = Selectors {
             quote: TextQuoteSelector {
@@ -845,7 +890,7 @@ mod tests {
                 }
                 AnchorStatus::Trimmed => {
                     // Verbatim from one end of the quote, three quarters of it or more
-                    // before the white space at the cut ("\n\n" at most here) is dropped.
+                    // before the white space at the cut is dropped.
                     let placed = placed.unwrap();
                     let quote = s.quote.exact.trim();
                     assert!(
@@ -853,7 +898,11 @@ mod tests {
                         "round {round}"
                     );
                     let whole = chars(&s.quote.exact).len();
-                    assert!(4 * (chars(&placed).len() + 4) >= 3 * whole, "round {round}");
+                    let space = s.quote.exact.chars().filter(|c| c.is_whitespace()).count();
+                    assert!(
+                        4 * (chars(&placed).len() + space) >= 3 * whole,
+                        "round {round}"
+                    );
                 }
                 AnchorStatus::Orphan => assert!(placed.is_none()),
             }

@@ -41,6 +41,10 @@ const LOCAL_REACH: usize = 256;
 /// A quote shorter than this is never trimmed: what survives of it is too little to identify.
 const TRIM_MIN_LEN: usize = 24;
 
+/// An approximate match is trimmed to the surviving part only when what stands where the lost
+/// part was differs from it by at least this many code points: fewer is a typo fix.
+const LOST_MIN: usize = 4;
+
 /// The side of a trimmed quote that survives keeps its stored context at least this much.
 const INTACT: f64 = 0.9;
 
@@ -282,7 +286,12 @@ impl<'a> Search<'a> {
     /// The outcome: the best candidate, else the surviving part of a trimmed quote, else an
     /// orphan carrying the best score turned down.
     pub(super) fn finish(self) -> Anchored {
-        match self.best.or_else(|| self.trimmed()) {
+        let best = match self.best {
+            Some(f) if f.status == AnchorStatus::Fuzzy => Some(self.trim_fuzzy(f).unwrap_or(f)),
+            Some(c) => Some(c),
+            None => self.trimmed().map(|t| t.place),
+        };
+        match best {
             Some(c) => Anchored::placed(c.status, c.start, c.end, c.score),
             None => Anchored::orphan(self.rejected),
         }
@@ -292,7 +301,7 @@ impl<'a> Search<'a> {
     /// context (a neighbouring sentence moved or deleted). What survives must be verbatim, at
     /// least three quarters of the quote, beside its intact stored context, and the only such
     /// place in the text; it is placed with [`AnchorStatus::Trimmed`].
-    fn trimmed(&self) -> Option<Candidate> {
+    fn trimmed(&self) -> Option<Trim> {
         let m = self.len;
         if m < TRIM_MIN_LEN {
             return None;
@@ -302,13 +311,14 @@ impl<'a> Search<'a> {
         let head: String = quote[..keep].iter().collect();
         let tail: String = quote[m - keep..].iter().collect();
         let text = self.text;
+        // (start, end, whether the head is what survives, code points of the quote kept)
         let mut places = HashSet::new();
         let n = text.len();
         for s in text.occurrences(&memmem::Finder::new(&head), 0, n) {
             let kept = text.common_prefix(s, &quote);
             let (prefix, _) = self.scorer.context(s, s + kept);
             if kept < m && prefix >= INTACT {
-                places.insert((s, s + kept));
+                places.insert((s, s + kept, true, kept));
             }
         }
         for s in text.occurrences(&memmem::Finder::new(&tail), 0, n) {
@@ -316,21 +326,80 @@ impl<'a> Search<'a> {
             let kept = text.common_suffix(end, &quote);
             let (_, suffix) = self.scorer.context(end - kept, end);
             if kept < m && suffix >= INTACT {
-                places.insert((end - kept, end));
+                places.insert((end - kept, end, false, kept));
             }
         }
         let mut places = places.into_iter();
-        let (start, end) = places.next()?;
+        let (start, end, head_kept, kept) = places.next()?;
         if places.next().is_some() {
             return None;
         }
         // The white space where the lost part began is not part of what survives.
         let (start, end) = text.trim_space(start, end);
-        Some(self.candidate(
-            AnchorStatus::Trimmed,
-            (end - start) as f64 / m as f64,
-            start,
-            end,
-        ))
+        let lost = if head_kept {
+            quote[kept..].to_vec()
+        } else {
+            quote[..m - kept].to_vec()
+        };
+        let similarity = (end - start) as f64 / m as f64;
+        Some(Trim {
+            place: self.candidate(AnchorStatus::Trimmed, similarity, start, end),
+            head_kept,
+            lost,
+        })
     }
+
+    /// An approximate match made of the surviving part of a trimmed quote and, where its lost
+    /// part was, other text (the next paragraph's first words, say) or nothing is placed on the
+    /// surviving part alone, as trimmed, when the stored context on that side is gone as well.
+    /// A lost part that the text still mostly has, or that differs by fewer than [`LOST_MIN`]
+    /// code points (a typo fixed in the last word), keeps the approximate match.
+    fn trim_fuzzy(&self, f: Candidate) -> Option<Candidate> {
+        let t = self.trimmed()?;
+        let p = t.place;
+        // The lost side's context must be gone too: after a word replaced at the end of the
+        // quote the stored suffix follows the approximate match, and that match is the better.
+        let (aligned, rest, lost_side) = if t.head_kept {
+            (f.start.abs_diff(p.start) <= 1, (p.end, f.end), f.suffix)
+        } else {
+            (f.end.abs_diff(p.end) <= 1, (f.start, p.start), f.prefix)
+        };
+        // Empty when the approximate match is the surviving part itself, the lost part
+        // counted as errors: then it is the trimmed placement whatever follows it.
+        let filler: Vec<char> = match rest.0 < rest.1 {
+            true => self.text.slice(rest.0, rest.1)?.chars().collect(),
+            false => Vec::new(),
+        };
+        if !aligned || (!filler.is_empty() && lost_side >= CONTRADICTED) {
+            return None;
+        }
+        // A few code points apart is a typo fixed at the end of the quote, not a lost part.
+        let apart = edit_distance(&t.lost, &filler);
+        (apart >= LOST_MIN && 2 * apart >= t.lost.len()).then_some(p)
+    }
+}
+
+/// What survives of a trimmed quote.
+struct Trim {
+    /// Where it is.
+    place: Candidate,
+    /// Whether the start of the quote survives (else its end).
+    head_kept: bool,
+    /// The code points of the quote that are gone.
+    lost: Vec<char>,
+}
+
+/// The Levenshtein distance between two short strings of code points.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substituted = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substituted.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
 }
