@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { By, Key } from "selenium-webdriver";
@@ -82,6 +82,40 @@ test("export (W3C, Markdown) and import into a fresh data folder give the same a
     await waitHighlights(app, 2);
     const imported = comparable((await invoke(app, "list_annotations", { articleId: "korean-war" })).value);
     assert.deepEqual(imported, original);
+    assert.deepEqual(await errors(app), []);
+  } finally {
+    await app.quit();
+  }
+});
+
+// Issue 17: an imported highlight that ran on into a sentence this text does not have (as after
+// a revision that deleted it) is placed on the part still there, and the list says so.
+test("an imported highlight whose passage lost its end keeps the part still there, marked trimmed", async () => {
+  const dataDir = tempDataDir();
+  const kept = "This invasion marked the first military action of the Cold War.";
+  const file = path.join(dataDir, "trimmed.jsonld");
+  writeFileSync(file, JSON.stringify({
+    "@context": "http://www.w3.org/ns/anno.jsonld",
+    type: "Annotation",
+    id: "urn:uuid:00000000-0000-7000-8000-00000000a017",
+    motivation: "highlighting",
+    target: {
+      source: "urn:margin:article:korean-war",
+      styleClass: "green",
+      selector: [{ type: "TextQuoteSelector", exact: `${kept} A new war.`,
+                   prefix: "Republic of Korea in the South. ", suffix: " It spread fear across Asia and" }],
+    },
+  }));
+  assert.match(cli(dataDir, "import", file), /1 added, .* 0 orphaned/);
+  const app = await launch(dataDir);
+  try {
+    await waitHighlights(app, 1);
+    const [placed] = (await invoke(app, "list_annotations", { articleId: "korean-war" })).value;
+    assert.equal(placed.status, "trimmed");
+    assert.equal(placed.quote.exact, kept);
+    await press(app, "a");
+    const status = await app.driver.findElement(By.css("#hl-list .hl-status"));
+    assert.match(await status.getText(), /no longer in the text/);
     assert.deepEqual(await errors(app), []);
   } finally {
     await app.quit();
