@@ -184,12 +184,14 @@ fn bench_reanchor(c: &mut Criterion, original: &Article, revised: &Article) {
     let listed = store.annotations(revised).unwrap();
     let count = |s: AnchorStatus| listed.iter().filter(|a| a.status == s).count();
     println!(
-        "re-anchor: {} annotations onto {} code points: exact {}, moved {}, fuzzy {}, orphan {}",
+        "re-anchor: {} annotations onto {} code points: exact {}, moved {}, fuzzy {}, trimmed {}, \
+         orphan {}",
         listed.len(),
         revised.text_length,
         count(AnchorStatus::Exact),
         count(AnchorStatus::Moved),
         count(AnchorStatus::Fuzzy),
+        count(AnchorStatus::Trimmed),
         count(AnchorStatus::Orphan),
     );
     c.bench_function("store_reanchor_1000_revised", |b| {

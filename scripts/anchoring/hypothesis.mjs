@@ -4,8 +4,8 @@
 // What Hypothesis does (client, src/annotator/anchoring: html.ts and match-quote.ts), written
 // here from its description: if the stored position still holds the quote, that is the place;
 // otherwise every verbatim occurrence of the quote is a candidate, and only when there is none,
-// every approximate match with at most min(256, length / 2) errors (npm approx-string-match,
-// the library Hypothesis uses). Each candidate scores (50 quote + 20 prefix + 20 suffix +
+// the approximate matches with at most min(256, length / 2) errors that npm approx-string-match
+// (the library Hypothesis uses) returns: those with the fewest errors it finds. Each candidate scores (50 quote + 20 prefix + 20 suffix +
 // 2 position) / 92, where quote = 1 - errors / length, a context side is 1 - (fewest edits
 // aligning the stored context inside the text of the same length beside the candidate) /
 // context length (1 when nothing was stored, 0 when the text beside it is empty), and position

@@ -17,8 +17,18 @@
 //! 3. [`AnchorStatus::Fuzzy`]: an approximate match. Myers' bit-parallel algorithm (`myers.rs`;
 //!    quotes of any length) finds every place where the quote matches with at most
 //!    `max(1, len / 4)` errors (code points inserted, deleted or substituted), so a placed quote
-//!    is at least three quarters the same.
-//! 4. [`AnchorStatus::Orphan`]: nowhere. Orphans are shown to the user, never dropped.
+//!    is at least three quarters the same. It looks near the old position first, and in the
+//!    whole text only for a quote of 32 code points or more with nothing found near.
+//! 4. [`AnchorStatus::Trimmed`]: the quote lost up to a quarter of itself at one end, with that
+//!    side's context (a neighbouring sentence deleted or moved); the part that survives,
+//!    verbatim beside its intact context and found nowhere else, is what it covers now.
+//! 5. [`AnchorStatus::Orphan`]: nowhere. Orphans are shown to the user, never dropped.
+//!
+//! Every candidate must be backed by the text beside it (`search.rs`): one that contradicts
+//! the stored context on both sides is turned down unless the quote is long and occurs once,
+//! and a quote under 32 code points needs most of its context on one side and no other place
+//! nearly as good. A single word whose sentence was deleted is an orphan, not a highlight on
+//! another copy of the word.
 //!
 //! Every candidate place gets the score Hypothesis gives (`match-quote.js`), from 0 to 1:
 //!
@@ -29,7 +39,8 @@
 //! edge); an empty stored context scores 1 at that edge of the text and 0.5 elsewhere (no
 //! evidence either way); and `position = 1 - |start - old start| / text length` (1 without a
 //! position). Hypothesis lets the first kind of match that exists win; here a verbatim match
-//! (steps 1-2) wins outright only when its context backs it (score at least 0.9). Otherwise the
+//! (steps 1-2) wins outright only when its context backs it (intact, or a score of at least
+//! 0.9), or when it is long and occurs once. Otherwise the
 //! approximate candidates compete with it on score, and win only by scoring strictly higher:
 //! when a typo is fixed in "Panmunjom" while a caption keeps the old spelling verbatim, the
 //! corrected word between the highlight's own neighbours is the better place. An approximate
@@ -40,10 +51,11 @@
 //! rewording but not a sentence rewritten beyond recognition, where attaching the user's note to
 //! some other passage would be worse than showing it as an orphan. The threshold (0.75) rejects
 //! what a short quote matches by chance (unrelated context still aligns about a third, so a
-//! 5-letter quote one error away in foreign surroundings scores about 0.6) and a passage split by
-//! an inserted paragraph (a fifth of the quote lost and one side's context gone: about 0.73),
-//! while a typo fixed in a quote whose context is intact scores above 0.94, and a quote a
-//! quarter reworded with its context intact about 0.87.
+//! 5-letter quote one error away in foreign surroundings scores about 0.6) and, as a whole
+//! quote, a passage split by an inserted paragraph (a fifth of the quote lost and one side's
+//! context gone: about 0.73; step 4 then places the part that survives), while a typo fixed in
+//! a quote whose context is intact scores above 0.94, and a quote a quarter reworded with its
+//! context intact about 0.87.
 //!
 //! [`Anchorer`] holds the text's code points once, so anchoring many annotations against the
 //! same text costs no re-decoding; the free functions are conveniences over it.
@@ -365,7 +377,9 @@ impl Anchorer {
         let mut starts = Vec::new();
         let mut from = self.bytes[lo.min(hi)];
         let stop = self.bytes[hi];
-        while let Some(i) = needle.find(&bytes[from..]) {
+        // An occurrence starting before `stop` ends before this.
+        let limit = (stop + needle.needle().len()).min(bytes.len());
+        while let Some(i) = needle.find(&bytes[from..limit.max(from)]) {
             if from + i >= stop {
                 break;
             }

@@ -1,9 +1,9 @@
 //! One annotation's search for its place, step by step (see the module docs of `anchor`): the
-//! verbatim occurrences, then approximate matches near the old position, then in the whole text,
-//! then the part of a trimmed quote that survives. Each step runs only when the ones before it
-//! left the answer open.
+//! verbatim occurrences, then approximate matches near the old position, then (for a long quote
+//! with nothing found yet) in the whole text, then the part of a trimmed quote that survives.
+//! Each step runs only when the ones before it left the answer open.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use memchr::memmem;
 
@@ -14,12 +14,12 @@ use super::{
 };
 
 /// A verbatim match scoring this much (its context mostly intact) is taken without looking for
-/// approximate ones; an approximate match near the old position scoring this much is taken
-/// without searching the whole text.
+/// approximate ones.
 const TRUSTED_SCORE: f64 = 0.9;
 
-/// A context this similar or less to the stored one says the text beside a candidate is other
-/// text: unrelated English aligns with a 32-code-point context at 0.3 to 0.45.
+/// A context less similar than this to the stored one says the text beside a candidate is other
+/// text: unrelated English aligns with a 32-code-point context at 0.3 to 0.45. (An empty stored
+/// context scores exactly 0.5, `NO_CONTEXT`: no evidence either way, so not a contradiction.)
 const CONTRADICTED: f64 = 0.5;
 
 /// A quote this long (code points, about six words) that occurs once is its own evidence: a
@@ -109,7 +109,10 @@ impl<'a> Search<'a> {
                 .min_by_key(|&s| self.scorer.distance(s))
         };
         // Near the old position first: the nearest intact occurrence there is the nearest
-        // anywhere, and finding it spares a scan of the whole text.
+        // anywhere, and finding it spares a scan of the whole text. A quote imported without
+        // any context is "intact" everywhere and goes to the occurrence nearest its position
+        // (or the first), as before issue 17 and as Hypothesis places it: it brings no other
+        // evidence, and orphaning every such import would lose more than it saves.
         let local = self.scorer.hint.and_then(|h| {
             let reach = LOCAL_REACH + self.len;
             nearest_intact(&self.text.occurrences(
@@ -199,8 +202,9 @@ impl<'a> Search<'a> {
     }
 
     /// Step 3: approximate matches, first within a window around the old position (what a
-    /// typo fixed inside the quote needs), then, if none there scores [`TRUSTED_SCORE`], in
-    /// the whole text. An approximate match must reach [`MIN_FUZZY_SCORE`] and beat the
+    /// typo fixed inside the quote needs), then in the whole text, but only for a long quote
+    /// for which nothing has been found yet (see below). An approximate match must reach
+    /// [`MIN_FUZZY_SCORE`], be backed by its context as a verbatim one is, and beat the
     /// verbatim candidate strictly.
     pub(super) fn fuzzy(&mut self) {
         if self.settled {
@@ -241,6 +245,8 @@ impl<'a> Search<'a> {
         let m = self.len;
         let k = error_budget(m);
         let syms = &self.text.syms;
+        // From far enough before the window that a match ending in it is seen whole.
+        let lo = lo.saturating_sub(m + k);
         let mut hits = myers::search(forward, &syms[lo..hi], k);
         // Fewest errors first, so the scan can stop once no candidate left can win.
         // Saturating: an imported position may be anywhere up to u64::MAX.
@@ -311,14 +317,15 @@ impl<'a> Search<'a> {
         let head: String = quote[..keep].iter().collect();
         let tail: String = quote[m - keep..].iter().collect();
         let text = self.text;
-        // (start, end, whether the head is what survives, code points of the quote kept)
-        let mut places = HashSet::new();
+        // (start, end) -> (whether the head is what survives, code points of the quote kept);
+        // a periodic quote can find the same range from both ends.
+        let mut places = HashMap::new();
         let n = text.len();
         for s in text.occurrences(&memmem::Finder::new(&head), 0, n) {
             let kept = text.common_prefix(s, &quote);
             let (prefix, _) = self.scorer.context(s, s + kept);
             if kept < m && prefix >= INTACT {
-                places.insert((s, s + kept, true, kept));
+                places.insert((s, s + kept), (true, kept));
             }
         }
         for s in text.occurrences(&memmem::Finder::new(&tail), 0, n) {
@@ -326,11 +333,11 @@ impl<'a> Search<'a> {
             let kept = text.common_suffix(end, &quote);
             let (_, suffix) = self.scorer.context(end - kept, end);
             if kept < m && suffix >= INTACT {
-                places.insert((end - kept, end, false, kept));
+                places.insert((end - kept, end), (false, kept));
             }
         }
         let mut places = places.into_iter();
-        let (start, end, head_kept, kept) = places.next()?;
+        let ((start, end), (head_kept, kept)) = places.next()?;
         if places.next().is_some() {
             return None;
         }
@@ -364,13 +371,16 @@ impl<'a> Search<'a> {
         } else {
             (f.end.abs_diff(p.end) <= 1, (f.start, p.start), f.prefix)
         };
+        if !aligned {
+            return None;
+        }
         // Empty when the approximate match is the surviving part itself, the lost part
         // counted as errors: then it is the trimmed placement whatever follows it.
         let filler: Vec<char> = match rest.0 < rest.1 {
             true => self.text.slice(rest.0, rest.1)?.chars().collect(),
             false => Vec::new(),
         };
-        if !aligned || (!filler.is_empty() && lost_side >= CONTRADICTED) {
+        if !filler.is_empty() && lost_side >= CONTRADICTED {
             return None;
         }
         // A few code points apart is a typo fixed at the end of the quote, not a lost part.

@@ -157,7 +157,7 @@ pub enum Edit {
     Word,
     /// A punctuation mark changed (straight and curly quotes, commas, dashes).
     Punctuation,
-    /// A sentence deleted (and the sentences that have a near twin elsewhere, always).
+    /// A sentence deleted (and the first of each pair of near-twin sentences, always).
     DeleteSentence,
     /// A sentence moved into another paragraph.
     MoveSentence,

@@ -28,5 +28,9 @@ DROP TABLE annotations;
 ALTER TABLE annotations_v3 RENAME TO annotations;
 CREATE INDEX annotations_by_article ON annotations (article_id, deleted_at);
 
-INSERT INTO annotation_tags (annotation_id, tag) SELECT annotation_id, tag FROM annotation_tags_kept;
+-- Only tags of annotations that exist: a database once written with foreign keys off could hold
+-- others, which the cascade left in place and which would clash with themselves here.
+INSERT INTO annotation_tags (annotation_id, tag)
+    SELECT annotation_id, tag FROM annotation_tags_kept
+    WHERE annotation_id IN (SELECT id FROM annotations);
 DROP TABLE annotation_tags_kept;
