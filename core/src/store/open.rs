@@ -23,25 +23,20 @@ pub const APPLICATION_ID: i32 = 0x4d72_676e;
 pub const TABLES_BY_VERSION: &[&[&str]] = &[
     &[],
     &["preferences", "reading_positions"],
-    &[
-        "annotation_tags",
-        "annotations",
-        "bookmarks",
-        "colour_meanings",
-        "notes",
-        "preferences",
-        "reading_positions",
-    ],
+    SCHEMA_2_TABLES,
     // Schema 3 rebuilt `annotations` with one more status; the tables are those of 2.
-    &[
-        "annotation_tags",
-        "annotations",
-        "bookmarks",
-        "colour_meanings",
-        "notes",
-        "preferences",
-        "reading_positions",
-    ],
+    SCHEMA_2_TABLES,
+];
+
+/// The tables schema 2 made (annotations, their tags, colours, bookmarks, notes).
+const SCHEMA_2_TABLES: &[&str] = &[
+    "annotation_tags",
+    "annotations",
+    "bookmarks",
+    "colour_meanings",
+    "notes",
+    "preferences",
+    "reading_positions",
 ];
 
 /// Why Margin will not open (or write to) the database file.
