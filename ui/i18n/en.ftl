@@ -299,6 +299,28 @@ viewer-position = { $index } / { $total }
 viewer-stage =
     .aria-label = Figure; drag or use the arrow keys to pan, + and − to zoom
 
+## Find in the article
+
+find-bar =
+    .aria-label = Find in the article
+find-input =
+    .aria-label = Find in the article (case and accents ignored)
+    .placeholder = Find in the article
+# Which match of how many, e.g. "3 of 12".
+find-count = { $current } of { $total }
+find-none = No matches
+find-prev =
+    .title = Previous match (Shift+Enter)
+    .aria-label = Previous match
+find-next =
+    .title = Next match (Enter)
+    .aria-label = Next match
+find-highlight = Highlight
+    .title = Highlight this match (H)
+find-close =
+    .title = Close (Esc)
+    .aria-label = Close the find bar
+
 ## Keyboard shortcuts (README.md lists the same, in English)
 
 key-space = Space
@@ -308,6 +330,7 @@ key-page-up = Page Up
 key-home = Home
 key-end = End
 key-enter = Enter
+key-shift-enter = Shift+Enter
 key-esc = Esc
 key-arrows = arrows
 shortcut-scroll-down = Scroll down
@@ -320,7 +343,10 @@ shortcut-start-end = Start or end of the article
 shortcut-toc = Show or hide the table of contents
 shortcut-text-size = Larger or smaller text
 shortcut-theme = Next theme: system, light, sepia, dark
-shortcut-highlight = Highlight the selected text in the last colour used
+shortcut-highlight = Highlight the selected text (or the current match of a find) in the last colour used
+shortcut-find = Find in the article (case and accents ignored)
+shortcut-find-move = In the find bar: next or previous match
+shortcut-find-next = Next or previous match of the find (n alone: next section when nothing is found)
 shortcut-panel = Show or hide the highlights, bookmarks and notes panel
 shortcut-bookmark = Bookmark the section you are reading (again: remove it)
 shortcut-undo = Undo the last deleted highlight
@@ -330,7 +356,7 @@ shortcut-viewer = In the viewer: zoom in, out, fit; pan
 shortcut-viewer-figures = In the viewer: next or previous figure
 shortcut-help = This list of shortcuts
 shortcut-about = About the article and Margin
-shortcut-close = Close the viewer, dialog or highlight editor
+shortcut-close = Close the viewer, dialog, highlight editor or find bar
 
 ## The context menu
 

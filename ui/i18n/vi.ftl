@@ -280,6 +280,28 @@ viewer-stage =
 
 ## Phím tắt
 
+## Tìm trong bài
+
+find-bar =
+    .aria-label = Tìm trong bài
+find-input =
+    .aria-label = Tìm trong bài (không phân biệt hoa thường và dấu)
+    .placeholder = Tìm trong bài
+# Kết quả thứ mấy trên tổng số, ví dụ "3 / 12".
+find-count = { $current } / { $total }
+find-none = Không tìm thấy
+find-prev =
+    .title = Kết quả trước (Shift+Enter)
+    .aria-label = Kết quả trước
+find-next =
+    .title = Kết quả sau (Enter)
+    .aria-label = Kết quả sau
+find-highlight = Tô sáng
+    .title = Tô sáng kết quả này (H)
+find-close =
+    .title = Đóng (Esc)
+    .aria-label = Đóng thanh tìm kiếm
+
 key-space = Phím cách
 key-page-down = Page Down
 key-shift-space = Shift+Phím cách
@@ -287,6 +309,7 @@ key-page-up = Page Up
 key-home = Home
 key-end = End
 key-enter = Enter
+key-shift-enter = Shift+Enter
 key-esc = Esc
 key-arrows = phím mũi tên
 shortcut-scroll-down = Cuộn xuống
@@ -299,7 +322,10 @@ shortcut-start-end = Đầu hoặc cuối bài
 shortcut-toc = Hiện hoặc ẩn mục lục
 shortcut-text-size = Chữ lớn hơn hoặc nhỏ hơn
 shortcut-theme = Giao diện kế tiếp: hệ thống, sáng, màu giấy cũ, tối
-shortcut-highlight = Tô sáng chữ đã chọn bằng màu dùng lần trước
+shortcut-highlight = Tô sáng chữ đã chọn (hoặc kết quả tìm hiện tại) bằng màu dùng lần trước
+shortcut-find = Tìm trong bài (không phân biệt hoa thường và dấu)
+shortcut-find-move = Trong thanh tìm kiếm: kết quả sau hoặc trước
+shortcut-find-next = Kết quả tìm sau hoặc trước (n khi không tìm gì: mục sau)
 shortcut-panel = Hiện hoặc ẩn bảng tô sáng, dấu trang và ghi chú
 shortcut-bookmark = Đặt dấu trang cho phần đang đọc (nhấn lần nữa: bỏ)
 shortcut-undo = Hoàn tác lần xóa đoạn tô sáng gần nhất
@@ -309,7 +335,7 @@ shortcut-viewer = Trong trình xem: phóng to, thu nhỏ, vừa khung; di chuy�
 shortcut-viewer-figures = Trong trình xem: hình sau hoặc hình trước
 shortcut-help = Danh sách phím tắt này
 shortcut-about = Giới thiệu bài viết và Margin
-shortcut-close = Đóng trình xem, hộp thoại hoặc khung sửa tô sáng
+shortcut-close = Đóng trình xem, hộp thoại, khung sửa tô sáng hoặc thanh tìm kiếm
 
 ## Menu chuột phải
 

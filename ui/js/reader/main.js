@@ -11,6 +11,7 @@ import { initToc } from "./toc.js";
 import { initViewer } from "./viewer.js";
 import { initDialogs } from "./dialogs.js";
 import { initKeys } from "./keys.js";
+import { initFind } from "./find.js";
 import { createTextMap } from "./textmap.js";
 import { initHighlights } from "./highlights/index.js";
 import { initPanel } from "./panel/index.js";
@@ -36,7 +37,8 @@ function paintAll(opening, beforeReload) {
   highlights.show(opening.annotations);
   bookmarks.show(opening.bookmarks);
   notes.show(opening.notes);
-  return { prefs, toc, highlights, panel, bookmarks, notes };
+  const find = initFind({ textMap, highlights });
+  return { prefs, toc, highlights, panel, bookmarks, notes, find };
 }
 
 /** Printing, loaded the first time it is asked for: most sessions never print, and its modules

@@ -77,6 +77,8 @@ export function initHighlights({ article, textMap, colours: initial, prefs }) {
     openEditor,
     closeEditor,
     editorOpen,
+    /** Scrolls code points start..end into view and flashes them: the reader's one reveal. */
+    reveal,
     /** Shows highlight `id` in the text (see reveal). */
     flash(id) {
       const a = collection.get(id);
