@@ -261,7 +261,7 @@ export function xdotool(...args) {
 /** The id of the first visible X window whose title matches `pattern` (a regex for xdotool),
  *  once it shows: the system dialogs (GTK's print and file choosers) are windows of their own,
  *  outside the webview, which WebDriver cannot reach. Throws after `timeout` ms. */
-export async function systemDialog(pattern, timeout = 10000) {
+export async function systemDialog(pattern, timeout = 20000) {
   for (const end = Date.now() + timeout; Date.now() < end; await sleep(100)) {
     const id = xdotool("search", "--onlyvisible", "--name", pattern).split("\n")[0];
     if (id) return id;
