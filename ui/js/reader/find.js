@@ -7,6 +7,7 @@
 import { t } from "../shared/i18n.js";
 import { findAll, foldText } from "../shared/fold.js";
 import { topInset } from "./reader.js";
+import { live } from "./highlights/paint.js";
 
 const canPaint = typeof Highlight === "function" && typeof CSS !== "undefined" && "highlights" in CSS;
 
@@ -94,10 +95,7 @@ function firstInView({ hits, textMap }) {
     const [first] = textMap.ranges(hit.start, hit.end);
     if (!first) return false;
     // The map gives StaticRanges, which cannot measure: a live copy can.
-    const range = document.createRange();
-    range.setStart(first.startContainer, first.startOffset);
-    range.setEnd(first.endContainer, first.endOffset);
-    return range.getBoundingClientRect().bottom > top;
+    return live(first).getBoundingClientRect().bottom > top;
   });
   return Math.max(0, i);
 }

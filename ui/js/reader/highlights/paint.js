@@ -74,7 +74,7 @@ export function unpaintAll() {
 }
 
 /** A live Range for measuring a StaticRange. */
-function live(r) {
+export function live(r) {
   const range = document.createRange();
   range.setStart(r.startContainer, r.startOffset);
   range.setEnd(r.endContainer, r.endOffset);
