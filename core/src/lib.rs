@@ -18,6 +18,7 @@ pub mod error;
 pub mod export;
 pub mod library;
 pub mod markdown;
+pub mod search;
 pub mod store;
 
 pub use error::{Error, Result};

@@ -35,7 +35,7 @@ const CASES = [
   { name: "an empty file", make: (d) => writeFileSync(path.join(d, DB), ""), says: /is not a database/, fresh: true },
   { name: "an invalid header", make: (d) => { margins(d); const f = path.join(d, DB); const b = readFileSync(f); b.write("MySQL dump 10.1", 0); writeFileSync(f, b); }, says: /is not a database/, fresh: true },
   { name: "a truncated database", make: (d) => { margins(d); rmSync(path.join(d, `${DB}-wal`), { force: true }); truncateSync(path.join(d, DB), 4096 + 100); }, says: /damaged|not a database/, fresh: true },
-  { name: "a newer schema", make: (d) => { margins(d); sql(path.join(d, DB), "PRAGMA user_version = 99;"); }, says: /newer version of Margin \(database version 99\); this one knows up to version 3/, fresh: false },
+  { name: "a newer schema", make: (d) => { margins(d); sql(path.join(d, DB), "PRAGMA user_version = 99;"); }, says: /newer version of Margin \(database version 99\); this one knows up to version 4/, fresh: false },
   { name: "a folder in its place", make: (d) => mkdirSync(path.join(d, DB)), says: /a folder or a broken link/, fresh: true },
   { name: "a dangling symlink", make: (d) => symlinkSync(path.join(d, "gone.sqlite3"), path.join(d, DB)), says: /a folder or a broken link/, fresh: true },
   { name: "another program's database", make: (d) => sql(path.join(d, DB), "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ann');"), says: /belongs to another program/, fresh: true },

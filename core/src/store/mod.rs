@@ -48,13 +48,14 @@ pub const CANNOT_WRITE: &str =
     "the folder or disk where Margin keeps your data cannot be written to";
 
 /// How many migrations there are: the schema version of a current database.
-const MIGRATIONS_COUNT: i64 = 3;
+const MIGRATIONS_COUNT: i64 = 4;
 
 static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
     Migrations::new(vec![
         M::up(include_str!("migrations/0001_reader.sql")),
         M::up(include_str!("migrations/0002_annotations.sql")),
         M::up(include_str!("migrations/0003_trimmed_status.sql")),
+        M::up(include_str!("migrations/0004_search.sql")),
     ])
 });
 

@@ -26,6 +26,24 @@ pub const TABLES_BY_VERSION: &[&[&str]] = &[
     SCHEMA_2_TABLES,
     // Schema 3 rebuilt `annotations` with one more status; the tables are those of 2.
     SCHEMA_2_TABLES,
+    // Schema 4 added the search index: its tables and FTS5's shadow tables.
+    &[
+        "annotation_tags",
+        "annotations",
+        "bookmarks",
+        "colour_meanings",
+        "notes",
+        "preferences",
+        "reading_positions",
+        "search_articles",
+        "search_items",
+        "search_text",
+        "search_text_config",
+        "search_text_content",
+        "search_text_data",
+        "search_text_docsize",
+        "search_text_idx",
+    ],
 ];
 
 /// The tables schema 2 made (annotations, their tags, colours, bookmarks, notes).

@@ -9,6 +9,7 @@ mod full;
 mod open;
 mod revisions;
 mod schema;
+mod search;
 mod store;
 
 use std::path::PathBuf;

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use margin_core::library::Library;
+use margin_core::search::{self, HitKind};
 use margin_core::store::{backup, BackupKind, Store, APPLICATION_ID, DATABASE_FILE};
 use rusqlite::Connection;
 
@@ -91,8 +92,9 @@ fn a_database_of_every_shipped_schema_opens_and_keeps_every_row() {
         );
         if version >= 2 {
             let live = store.annotations(article).unwrap();
-            // v3 adds a live one whose status was 'trimmed' (it is re-anchored here).
-            let want = if version >= 3 { 2 } else { 1 };
+            // v3 adds a live one whose status was 'trimmed' (it is re-anchored here), v4 one
+            // more with a Vietnamese note.
+            let want = [0, 0, 1, 2, 3][version as usize];
             assert_eq!(
                 live.len(),
                 want,
@@ -109,12 +111,41 @@ fn a_database_of_every_shipped_schema_opens_and_keeps_every_row() {
                 assert_eq!(trimmed.tags, ["border"], "the rebuilt table kept its tags");
             }
             assert_eq!(store.bookmarks(article).unwrap().len(), 1);
-            assert_eq!(store.notes(article).unwrap().len(), 1);
+            let notes = if version >= 4 { 2 } else { 1 };
+            assert_eq!(store.notes(article).unwrap().len(), notes);
             assert!(store
                 .colours()
                 .unwrap()
                 .iter()
                 .any(|c| c.meaning == "Dates"));
+            searchable(&mut store, &library, version);
         }
     }
+}
+
+/// What a migrated database held is in the search index (schema 4 indexed it, and a v4
+/// database's triggers did), and the article's text joins it at the first search.
+fn searchable(store: &mut Store, library: &Library, version: i64) {
+    let find =
+        |store: &Store, q: &str| search::search(store, &|id| library.get(id).ok(), q, 20).unwrap();
+    let hits = find(store, "erupted start");
+    assert!(
+        hits.iter()
+            .any(|h| h.kind == HitKind::Highlight && h.id.ends_with("0001")),
+        "v{version}: {hits:?}"
+    );
+    assert!(find(store, "\"whole article\"")
+        .iter()
+        .any(|h| h.kind == HitKind::Note && h.id.is_empty()));
+    if version >= 4 {
+        let hits = find(store, "dinh chien");
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(hits[0].snippet, "Hiệp định đình chiến");
+    }
+    let articles = library.all().unwrap();
+    assert_eq!(search::index_articles(store, &articles).unwrap(), 1);
+    let hits = find(store, "erupted");
+    let passage = hits.iter().find(|h| h.kind == HitKind::Passage).unwrap();
+    assert_eq!(passage.article, "korean-war");
+    assert!(passage.snippet.contains("erupted"), "{passage:?}");
 }

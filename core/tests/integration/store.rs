@@ -17,7 +17,7 @@ fn open_sets_the_durability_pragmas() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open_in_dir(dir.path()).unwrap();
     assert_eq!(store.integrity_check().unwrap(), "ok");
-    assert_eq!(store.schema_version().unwrap(), 3);
+    assert_eq!(store.schema_version().unwrap(), 4);
     drop(store);
     // journal_mode is stored in the file; synchronous is per connection, so check ours.
     let conn = Connection::open(dir.path().join("margin.sqlite3")).unwrap();

@@ -34,6 +34,18 @@ ROWS = {
         ]),
         ("INSERT INTO annotation_tags VALUES (?, ?)", [("0191b3a4-0000-7000-8000-000000000004", "border")]),
     ],
+    # Schema 4 indexes through triggers: these rows reach search_text as the app's writes do.
+    4: [
+        ("INSERT INTO annotations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            ("0191b3a4-0000-7000-8000-000000000005", "korean-war", "old-revision", "Panmunjom", "talks at ", " in July", 20000, 20009, "exact", "blue", "Hiệp định đình chiến", T1, T2, None),
+        ]),
+        ("INSERT INTO annotation_tags VALUES (?, ?)", [("0191b3a4-0000-7000-8000-000000000005", "armistice")]),
+        ("INSERT INTO notes VALUES (?, ?, ?, ?, ?)", [("korean-war", "stalemate", "Why did the talks take two years?", T1, T2)]),
+        # Article text as core indexes it at the first search: a passage per block, per revision.
+        ("INSERT INTO search_items (id, kind, article_id, item) VALUES (?, ?, ?, ?)", [(100, "passage", "korean-war", "intro-p1")]),
+        ("INSERT INTO search_text (rowid, body) VALUES (?, ?)", [(100, QUOTE + ", when around 75,000 troops")]),
+        ("INSERT INTO search_articles VALUES (?, ?, ?)", [("korean-war", "old-revision", T2)]),
+    ],
 }
 
 
