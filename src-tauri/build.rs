@@ -26,6 +26,7 @@ const COMMANDS: &[&str] = &[
     "delete_bookmark",
     "list_notes",
     "save_note",
+    "search",
     "export_annotations",
     "import_annotations",
     "list_backups",

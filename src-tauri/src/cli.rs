@@ -18,6 +18,8 @@ Usage:
                                             --out); full: everything you made, for another computer
   margin import FILE                        add highlights from W3C Web Annotation JSON-LD, and
                                             everything else from a full export (newer wins)
+  margin search QUERY [--limit N]          search every article, highlight and note; one JSON
+                                            object per result (article, kind, snippet…)
   margin check                              check the database file (SQLite integrity_check)
   margin backup [--out FILE]                back up your data now (into the backups folder
                                             beside the database without --out)
@@ -35,6 +37,7 @@ pub fn wants_cli(args: &[String]) -> bool {
         Some(
             "export"
                 | "import"
+                | "search"
                 | "check"
                 | "backup"
                 | "backups"
@@ -127,6 +130,47 @@ fn import(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// `margin search QUERY [--limit N]`: the words after `search` (other than the limit) are the
+/// query, as if typed in the search box; one JSON object per result, nothing when none.
+fn search(args: &[String]) -> Result<(), String> {
+    use margin_core::search;
+    let mut words = Vec::new();
+    let mut limit = search::DEFAULT_LIMIT;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        if arg == "--limit" || arg == "-n" {
+            let n = it.next().ok_or("--limit needs a number")?;
+            limit = n
+                .parse()
+                .ok()
+                .filter(|n| (1..=search::MAX_LIMIT).contains(n))
+                .ok_or_else(|| {
+                    let n = margin_core::error::excerpt(n);
+                    format!(
+                        "--limit takes a number from 1 to {}, not {n}",
+                        search::MAX_LIMIT
+                    )
+                })?;
+        } else {
+            words.push(arg.as_str());
+        }
+    }
+    if words.is_empty() {
+        return Err(format!("search needs something to look for\n\n{USAGE}"));
+    }
+    let library = Library::builtin();
+    let mut store = open_store()?;
+    search::index_library(&mut store, &library).map_err(|e| e.to_string())?;
+    let hits = search::search(&store, &|id| library.get(id).ok(), &words.join(" "), limit)
+        .map_err(|e| e.to_string())?;
+    let mut out = String::new();
+    for hit in hits {
+        out.push_str(&serde_json::to_string(&hit).map_err(|e| e.to_string())?);
+        out.push('\n');
+    }
+    emit(&out, None)
+}
+
 fn check() -> Result<(), String> {
     let dir = data_dir()?;
     let store = open_store()?;
@@ -205,6 +249,7 @@ pub fn main(args: &[String]) -> i32 {
     let result = match args.first().map(String::as_str) {
         Some("export") => export(&args[1..]),
         Some("import") => import(&args[1..]),
+        Some("search") => search(&args[1..]),
         Some("check") => check(),
         Some("backup") => backup_now(&args[1..]),
         Some("backups") => list_backups(),

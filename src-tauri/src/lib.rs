@@ -134,6 +134,7 @@ fn handlers() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Sync +
         commands::bookmarks::delete_bookmark,
         commands::notes::list_notes,
         commands::notes::save_note,
+        commands::search::search,
         commands::transfer::export_annotations,
         commands::transfer::import_annotations,
         commands::backups::list_backups,

@@ -11,4 +11,5 @@ pub mod backups;
 pub mod bookmarks;
 pub mod notes;
 pub mod reader;
+pub mod search;
 pub mod transfer;
