@@ -321,6 +321,32 @@ find-close =
     .title = Close (Esc)
     .aria-label = Close the find bar
 
+## Search everything
+
+toolbar-search =
+    .title = Search everything (Ctrl+K)
+toolbar-search-label = Search everything
+search-title = Search everything
+search-input =
+    .aria-label = Search the articles, your highlights and your notes
+    .placeholder = Search articles, highlights, notes
+search-hint = Words in any order · "a phrase" in quotes · accents and case ignored · ↑ ↓ to choose, Enter to open
+search-results =
+    .aria-label = Results
+# How many results, e.g. "12 results".
+search-count = { $count ->
+    [one] 1 result
+   *[other] { $count } results
+}
+search-none = Nothing found
+search-failed = Search failed: { $error }
+search-kind-passage = Text
+search-kind-highlight = Highlight
+search-kind-note = Note
+search-field-note = in its note
+search-field-tags = in its tags
+search-article-note = Note on the whole article
+
 ## Keyboard shortcuts (README.md lists the same, in English)
 
 key-space = Space
@@ -347,6 +373,7 @@ shortcut-highlight = Highlight the selected text (or the current match of a find
 shortcut-find = Find in the article (case and accents ignored)
 shortcut-find-move = In the find bar: next or previous match
 shortcut-find-next = Next or previous match of the find (n alone: next section when nothing is found)
+shortcut-search = Search everything: every article, your highlights and notes
 shortcut-panel = Show or hide the highlights, bookmarks and notes panel
 shortcut-bookmark = Bookmark the section you are reading (again: remove it)
 shortcut-undo = Undo the last deleted highlight

@@ -278,6 +278,29 @@ viewer-position = { $index } / { $total }
 viewer-stage =
     .aria-label = Hình; kéo hoặc dùng phím mũi tên để di chuyển, + và − để thu phóng
 
+## Tìm khắp nơi
+
+toolbar-search =
+    .title = Tìm khắp nơi (Ctrl+K)
+toolbar-search-label = Tìm khắp nơi
+search-title = Tìm khắp nơi
+search-input =
+    .aria-label = Tìm trong các bài, đoạn tô sáng và ghi chú của bạn
+    .placeholder = Tìm trong bài, đoạn tô sáng, ghi chú
+search-hint = Các từ theo thứ tự bất kỳ · "cụm từ" trong ngoặc kép · không phân biệt dấu và hoa thường · ↑ ↓ để chọn, Enter để mở
+search-results =
+    .aria-label = Kết quả
+# Số kết quả, ví dụ "12 kết quả".
+search-count = { $count } kết quả
+search-none = Không tìm thấy gì
+search-failed = Không tìm được: { $error }
+search-kind-passage = Văn bản
+search-kind-highlight = Tô sáng
+search-kind-note = Ghi chú
+search-field-note = trong ghi chú của nó
+search-field-tags = trong thẻ của nó
+search-article-note = Ghi chú cho cả bài
+
 ## Phím tắt
 
 ## Tìm trong bài
@@ -326,6 +349,7 @@ shortcut-highlight = Tô sáng chữ đã chọn (hoặc kết quả tìm hiện
 shortcut-find = Tìm trong bài (không phân biệt hoa thường và dấu)
 shortcut-find-move = Trong thanh tìm kiếm: kết quả sau hoặc trước
 shortcut-find-next = Kết quả tìm sau hoặc trước (n khi không tìm gì: mục sau)
+shortcut-search = Tìm khắp nơi: mọi bài, đoạn tô sáng và ghi chú của bạn
 shortcut-panel = Hiện hoặc ẩn bảng tô sáng, dấu trang và ghi chú
 shortcut-bookmark = Đặt dấu trang cho phần đang đọc (nhấn lần nữa: bỏ)
 shortcut-undo = Hoàn tác lần xóa đoạn tô sáng gần nhất

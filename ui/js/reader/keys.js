@@ -6,22 +6,25 @@ function isTyping(target) {
   return target.closest && target.closest("input, textarea, select, [contenteditable=true]");
 }
 
-export function initKeys({ prefs, toc, viewer, dialogs, highlights, panel, bookmarks, menu, find }) {
+/** Ctrl (Cmd) chords that work from a text field too: Ctrl+P prints (with Margin's choice of
+ *  what first; the engine's own does nothing), Ctrl+F finds in the article, Ctrl+K and
+ *  Ctrl+Shift+F search everything. True when the event was one of them. */
+function textFieldChord(event, { dialogs, find, search }) {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return false;
+  const key = event.key.toLowerCase();
+  const action = event.shiftKey
+    ? { f: search.open }[key]
+    : { p: dialogs.openPrint, f: find.open, k: search.open }[key];
+  if (!action) return false;
+  event.preventDefault();
+  action();
+  return true;
+}
+
+export function initKeys({ prefs, toc, viewer, dialogs, highlights, panel, bookmarks, menu, find, search }) {
   document.addEventListener("keydown", (event) => {
-    if (event.defaultPrevented || viewer.isOpen() || dialogs.anyOpen() || menu.isOpen()) return;
-    // Ctrl+P (Cmd+P) prints, with Margin's choice of what first; also from a text field, where
-    // the engine's own Ctrl+P does nothing.
-    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === "p") {
-      event.preventDefault();
-      dialogs.openPrint();
-      return;
-    }
-    // Ctrl+F (Cmd+F) finds in the article, from a text field too.
-    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === "f") {
-      event.preventDefault();
-      find.open();
-      return;
-    }
+    if (event.defaultPrevented || viewer.isOpen() || dialogs.anyOpen() || menu.isOpen() || search.isOpen()) return;
+    if (textFieldChord(event, { dialogs, find, search })) return;
     if (isTyping(event.target)) return;
     // Ctrl+Z (Cmd+Z) undoes the last delete of a highlight.
     if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === "z") {

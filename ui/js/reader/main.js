@@ -12,6 +12,7 @@ import { initViewer } from "./viewer.js";
 import { initDialogs } from "./dialogs.js";
 import { initKeys } from "./keys.js";
 import { initFind } from "./find.js";
+import { initSearch } from "./search.js";
 import { createTextMap } from "./textmap.js";
 import { initHighlights } from "./highlights/index.js";
 import { initPanel } from "./panel/index.js";
@@ -72,11 +73,13 @@ async function start() {
   const print = lazyPrint({ article: opening.article, highlights: parts.highlights, notes: parts.notes });
   const dialogs = initDialogs(opening.article, settings, print);
   const menu = initContextMenu({ highlights: parts.highlights, article: opening.article });
-  initKeys({ ...parts, viewer, dialogs, menu });
+  const search = initSearch({ article: opening.article, ...parts });
+  initKeys({ ...parts, viewer, dialogs, menu, search });
 
   // Opened for reading only: said for as long as the reader is open.
   document.getElementById("read-only-notice").hidden = !opening.read_only;
   restorePosition(opening.position);
+  revealAsked(parts.highlights);
   tracker = trackPosition(opening.article, parts.toc, parts.prefs);
   marks.push(["laid out", performance.now()]);
   document.documentElement.dataset.ready = "true";
@@ -84,6 +87,13 @@ async function start() {
   showToldAfterReload();
   // Once a frame with all of it has been rendered: the startup marker (MARGIN_TRACE_STARTUP).
   requestAnimationFrame(() => requestAnimationFrame(() => api.startupReady(performance.now(), marks)));
+}
+
+/** A search result in another article opens it with ?reveal=<start>-<end> (code points): that
+ *  passage is shown instead of the reading position. */
+function revealAsked(highlights) {
+  const asked = /^(\d+)-(\d+)$/.exec(new URLSearchParams(window.location.search).get("reveal") || "");
+  if (asked && Number(asked[2]) > Number(asked[1])) highlights.reveal(Number(asked[1]), Number(asked[2]));
 }
 
 /** The database could not be opened: the recovery screen, loaded only then. */

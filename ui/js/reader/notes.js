@@ -100,5 +100,12 @@ export function initNotes({ article }) {
   });
   /** Every free note as it stands now, with the title of what it is about, in article order. */
   const entries = () => [...editors.values()].map((e) => ({ title: e.title, markdown: e.area.value }));
-  return { show, flush, entries };
+  /** Shows the notes tab's editor of a section ("" or null: the whole article) and focuses it. */
+  const focus = (sectionId) => {
+    const editor = editors.get(sectionId || "");
+    if (!editor) return;
+    editor.area.scrollIntoView({ block: "nearest" });
+    editor.area.focus();
+  };
+  return { show, flush, entries, focus };
 }

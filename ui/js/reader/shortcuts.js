@@ -17,6 +17,7 @@ export const SHORTCUTS = [
   { keys: ["Ctrl+F", "/"], l10nId: "shortcut-find" },
   { keys: ["key-enter", "key-shift-enter"], l10nId: "shortcut-find-move" },
   { keys: ["n", "N"], l10nId: "shortcut-find-next" },
+  { keys: ["Ctrl+K", "Ctrl+Shift+F"], l10nId: "shortcut-search" },
   { keys: ["a"], l10nId: "shortcut-panel" },
   { keys: ["b"], l10nId: "shortcut-bookmark" },
   { keys: ["Ctrl+Z"], l10nId: "shortcut-undo" },

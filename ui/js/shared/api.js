@@ -43,6 +43,9 @@ export const api = {
 
   listNotes: (articleId) => invoke("list_notes", { articleId }),
   saveNote: (articleId, sectionId, body) => invoke("save_note", { articleId, sectionId, body }),
+  /** Searches every article, highlight and note: results grouped by article, each
+   *  { article, title, kind, id, field, snippet, marks, start, end, colour?, exact, score }. */
+  search: (query, limit = null) => invoke("search", { query, limit }),
 
   /** Shows the OS save dialog (from the Rust side: the page never names a path) and exports
    *  there; resolves to { path, bytes }, or null if the user cancelled. `dialog`: { title,
