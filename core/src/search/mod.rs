@@ -8,27 +8,25 @@
 //!   Article text is indexed from the library by [`index_articles`], per article revision.
 //! - Results are ranked by BM25, then those whose words appear with the accents as typed come
 //!   first, then they are grouped by article (in the order of each article's best result).
-//!   Snippets are cut from the original text, so they keep its accents.
+//!   Snippets are cut from the original text, so they keep its accents; the matched words in
+//!   them are found by `marks.rs`, which folds words as the index does.
 
 mod index;
+mod marks;
 mod query;
 mod snippet;
 
 pub use index::{index_articles, index_library};
-pub use query::{Query, QUERY_MAX_CHARS, QUERY_MAX_TERMS};
+pub use marks::fold_word;
+pub use query::{Query, Term, QUERY_MAX_CHARS, QUERY_MAX_TERMS};
 pub use snippet::Marked;
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 use serde::Serialize;
 
 use crate::content::Article;
 use crate::store::Store;
 use crate::Result;
-
-/// Put by highlight() before a matched word (blanked in the indexed text).
-const MARK_OPEN: char = '\u{E000}';
-/// Put by highlight() after a matched word.
-const MARK_CLOSE: char = '\u{E001}';
 
 /// How many results a search returns when not told.
 pub const DEFAULT_LIMIT: usize = 50;
@@ -36,16 +34,18 @@ pub const DEFAULT_LIMIT: usize = 50;
 pub const MAX_LIMIT: usize = 500;
 /// How many of the best BM25 candidates are looked at for exact-accent matches and grouping.
 const CANDIDATES: usize = 200;
+/// A query that matches more items than this (a very common word: "the", a two-letter prefix)
+/// is not ranked: its newest matches come first (see `candidates`). BM25 would cost 5–100 ms
+/// a keystroke there, and ranks nothing useful among thousands of items with "the".
+pub const RANKED_MAX: usize = 1_000;
 
-/// The text as it is indexed: đ/Đ as d/D, the two marker code points as spaces. One code point
-/// for one, so offsets into it are offsets into the original. The SQL views in `0004_search.sql`
-/// do the same (a test checks they agree).
+/// The text as it is indexed: đ/Đ as d/D (one code point for one). The SQL views in
+/// `0004_search.sql` do the same (a test checks they agree).
 pub fn fold_for_index(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             'đ' => 'd',
             'Đ' => 'D',
-            MARK_OPEN | MARK_CLOSE => ' ',
             c => c,
         })
         .collect()
@@ -104,22 +104,33 @@ pub struct Hit {
     pub colour: Option<String>,
     /// Whether every word appears with the accents (and đ) as typed.
     pub exact: bool,
-    /// BM25 (lower is better), as FTS5 gives it.
+    /// BM25 (lower is better), as FTS5 gives it; 0 when the query matched too much to rank
+    /// (more than [`RANKED_MAX`] items).
     pub score: f64,
 }
 
-/// A candidate as the index returns it.
+/// A candidate as the index returns it, with what a highlight or a note holds (a passage's text
+/// is the library's).
 struct Row {
     kind: String,
     article: String,
     item: String,
-    columns: [String; 3],
     score: f64,
+    /// A highlight's quote, note and tags, or a note's text; `None` for a passage, or when the
+    /// highlight or note is gone.
+    stored: Option<[String; 3]>,
+    start: Option<usize>,
+    end: Option<usize>,
+    colour: Option<String>,
 }
 
 /// Searches everything for what the user typed (any text: see [`Query`]), at most `limit`
 /// results (1–[`MAX_LIMIT`]). `article` gives the articles of the library by id, for passages'
 /// text and titles.
+///
+/// The best [`CANDIDATES`] by BM25 (the newest, for a query with more than [`RANKED_MAX`]
+/// matches) are read; those spelt as typed are put first, the first `limit` kept, marked and
+/// grouped.
 pub fn search<'a>(
     store: &Store,
     article: &dyn Fn(&str) -> Option<&'a Article>,
@@ -131,40 +142,92 @@ pub fn search<'a>(
         return Ok(Vec::new());
     }
     let limit = limit.clamp(1, MAX_LIMIT);
-    let rows = candidates(store, &query, CANDIDATES.max(limit))?;
-    let mut hits = Vec::with_capacity(rows.len());
-    for row in rows {
-        if let Some(hit) = hit(store, article, &query, row)? {
-            hits.push(hit);
+    let mut found = Vec::new();
+    for mut row in candidates(store, &query, CANDIDATES.max(limit))? {
+        if let Some(original) = original(article(&row.article), &mut row) {
+            let all = original.columns.join("\n").to_lowercase();
+            let exact = query.typed.iter().all(|t| all.contains(t.as_str()));
+            found.push((row, original, exact));
         }
     }
     // Stable sorts: BM25 order within each.
-    hits.sort_by_key(|h| !h.exact);
-    hits.truncate(limit);
+    found.sort_by_key(|(_, _, exact)| !exact);
+    found.truncate(limit);
+    let mut hits = Vec::with_capacity(found.len());
+    for (row, original, exact) in found {
+        let title = article(&row.article).map(|a| a.meta.title.clone());
+        if let Some(hit) = hit(&query, row, original, exact, title) {
+            hits.push(hit);
+        }
+    }
     Ok(group_by_article(hits))
 }
 
+/// The candidates with what they index, joined in one statement; `{matches}` is the subquery
+/// of matching rows with their scores. The best `?2` are chosen before the join, so only they
+/// are looked up.
+const CANDIDATES_SQL: &str = "SELECT i.kind, i.article_id, i.item, m.score,
+        coalesce(a.quote_exact, n.body), a.note,
+        (SELECT group_concat(tag, ' ') FROM (SELECT tag FROM annotation_tags
+           WHERE annotation_id = a.id ORDER BY tag)),
+        a.position_start, a.position_end, a.colour, a.id IS NOT NULL OR n.body IS NOT NULL
+ FROM (SELECT rowid, score FROM ({matches}) ORDER BY score, rowid DESC LIMIT ?2) m
+ JOIN search_items i ON i.id = m.rowid
+ LEFT JOIN annotations a ON i.kind = 'highlight' AND a.id = i.item AND a.deleted_at IS NULL
+ LEFT JOIN notes n ON i.kind = 'note' AND n.article_id = i.article_id AND n.section_id = i.item
+ ORDER BY m.score, m.rowid DESC LIMIT ?2";
+
+/// Every match ranked by BM25. Its LIMIT (never reached: see `candidates`) keeps SQLite from
+/// flattening it into the join.
+const RANKED: &str = "SELECT rowid, bm25(search_text) AS score FROM search_text
+ WHERE search_text MATCH ?1 LIMIT ?3";
+/// The newest matches, unranked (score 0).
+const NEWEST: &str = "SELECT rowid, 0.0 AS score FROM search_text
+ WHERE search_text MATCH ?1 ORDER BY rowid DESC LIMIT ?3";
+
+/// The best `n` candidates. BM25 needs each term's document frequency, which FTS5 counts by
+/// reading the term's whole doclist: 4 ms for "the" in a big library, whatever the query's
+/// other words. So first the matches are counted up to [`RANKED_MAX`] (a fraction of a
+/// millisecond); a query that matches more lists the newest items first, unranked.
 fn candidates(store: &Store, query: &Query, n: usize) -> Result<Vec<Row>> {
-    let sql = format!(
-        "SELECT i.kind, i.article_id, i.item,
-                highlight(search_text, 0, '{MARK_OPEN}', '{MARK_CLOSE}'),
-                highlight(search_text, 1, '{MARK_OPEN}', '{MARK_CLOSE}'),
-                highlight(search_text, 2, '{MARK_OPEN}', '{MARK_CLOSE}'),
-                bm25(search_text)
-         FROM search_text JOIN search_items i ON i.id = search_text.rowid
-         WHERE search_text MATCH ?1 ORDER BY rank LIMIT ?2"
-    );
+    let probe: i64 = store
+        .conn()
+        .prepare_cached(
+            "SELECT count(*) FROM (SELECT rowid FROM search_text WHERE search_text MATCH ?1
+         ORDER BY rowid DESC LIMIT ?2)",
+        )?
+        .query_row(params![query.fts, RANKED_MAX as i64 + 1], |r| r.get(0))?;
+    let matches = if probe as usize > RANKED_MAX {
+        NEWEST
+    } else {
+        RANKED
+    };
+    let sql = CANDIDATES_SQL.replace("{matches}", matches);
     let mut stmt = store.conn().prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![query.fts, n as i64], |r| {
-        let column = |i| -> rusqlite::Result<String> {
-            Ok(r.get::<_, Option<String>>(i)?.unwrap_or_default())
+    let rows = stmt.query_map(params![query.fts, n as i64, RANKED_MAX as i64 + 1], |r| {
+        let text = |i| -> rusqlite::Result<String> {
+            match r.get_ref(i)? {
+                rusqlite::types::ValueRef::Null => Ok(String::new()),
+                _ => crate::store::text(r, i),
+            }
         };
+        let position = |i| -> rusqlite::Result<Option<usize>> {
+            Ok(r.get::<_, Option<i64>>(i)?.map(|v| v as usize))
+        };
+        let found: bool = r.get(10)?;
         Ok(Row {
             kind: r.get(0)?,
             article: r.get(1)?,
             item: r.get(2)?,
-            columns: [column(3)?, column(4)?, column(5)?],
-            score: r.get(6)?,
+            score: r.get(3)?,
+            stored: if found {
+                Some([text(4)?, text(5)?, text(6)?])
+            } else {
+                None
+            },
+            start: position(7)?,
+            end: position(8)?,
+            colour: r.get(9)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -179,20 +242,22 @@ struct Original {
     colour: Option<String>,
 }
 
-fn hit<'a>(
-    store: &Store,
-    article: &dyn Fn(&str) -> Option<&'a Article>,
+fn hit(
     query: &Query,
     row: Row,
-) -> Result<Option<Hit>> {
-    let found = article(&row.article);
-    let Some(original) = original(store, found, &row)? else {
-        return Ok(None);
+    original: Original,
+    exact: bool,
+    title: Option<String>,
+) -> Option<Hit> {
+    // The first column where the query's words are (a highlight found by its note: the note).
+    let (column, marks) = (0..3).find_map(|i| {
+        let marks = marks::marks(&original.columns[i], &query.terms);
+        (!marks.is_empty()).then_some((i, marks))
+    })?;
+    let marked = Marked {
+        text: original.columns[column].clone(),
+        marks,
     };
-    let Some(column) = (0..3).find(|&i| row.columns[i].contains(MARK_OPEN)) else {
-        return Ok(None);
-    };
-    let marked = snippet::unmark(&row.columns[column], &original.columns[column]);
     let (mut start, mut end) = (original.start, original.end);
     if original.kind == HitKind::Passage {
         // The passage's own first match, in article offsets.
@@ -200,11 +265,9 @@ fn hit<'a>(
             (start, end) = (Some(block + m[0]), Some(block + m[1]));
         }
     }
-    let all = original.columns.join("\n").to_lowercase();
-    let exact = query.terms.iter().all(|t| all.contains(t.as_str()));
     let cropped = snippet::crop(&marked);
-    Ok(Some(Hit {
-        title: found.map_or_else(|| row.article.clone(), |a| a.meta.title.clone()),
+    Some(Hit {
+        title: title.unwrap_or_else(|| row.article.clone()),
         article: row.article,
         kind: original.kind,
         id: row.item,
@@ -216,69 +279,42 @@ fn hit<'a>(
         colour: original.colour,
         exact,
         score: row.score,
-    }))
+    })
 }
 
-/// Reads what a candidate was indexed from; `None` when it is gone (a passage of a block the
-/// library's article no longer has).
-fn original(store: &Store, article: Option<&Article>, row: &Row) -> Result<Option<Original>> {
-    let section_range = |section: &str| {
-        let a = article?;
-        let s = a.sections.iter().find(|s| s.id == section)?;
-        a.block(&s.target).map(|b| (b.start, b.end))
-    };
+/// What a candidate was indexed from; `None` when it is gone (a passage of a block the
+/// library's article no longer has, a highlight deleted since).
+fn original(article: Option<&Article>, row: &mut Row) -> Option<Original> {
     match row.kind.as_str() {
-        "passage" => Ok(article.and_then(|a| a.block(&row.item)).map(|b| Original {
+        "passage" => article.and_then(|a| a.block(&row.item)).map(|b| Original {
             kind: HitKind::Passage,
             columns: [b.text.clone(), String::new(), String::new()],
             start: Some(b.start),
             end: Some(b.end),
             colour: None,
-        })),
-        "highlight" => highlight(store, &row.item),
+        }),
+        "highlight" => Some(Original {
+            kind: HitKind::Highlight,
+            columns: row.stored.take()?,
+            start: row.start,
+            end: row.end,
+            colour: row.colour.take(),
+        }),
         _ => {
-            let body: Option<String> = store
-                .conn()
-                .query_row(
-                    "SELECT body FROM notes WHERE article_id = ?1 AND section_id = ?2",
-                    params![row.article, row.item],
-                    |r| crate::store::text(r, 0),
-                )
-                .optional()?;
-            let range = section_range(&row.item);
-            Ok(body.map(|body| Original {
+            // A note on a section opens at its heading; one on the whole article has no place.
+            let range = article.and_then(|a| {
+                let s = a.sections.iter().find(|s| s.id == row.item)?;
+                a.block(&s.target).map(|b| (b.start, b.end))
+            });
+            Some(Original {
                 kind: HitKind::Note,
-                columns: [body, String::new(), String::new()],
+                columns: row.stored.take()?,
                 start: range.map(|r| r.0),
                 end: range.map(|r| r.1),
                 colour: None,
-            }))
+            })
         }
     }
-}
-
-fn highlight(store: &Store, id: &str) -> Result<Option<Original>> {
-    let mut stmt = store.conn().prepare_cached(
-        "SELECT quote_exact, note, position_start, position_end, colour,
-                coalesce((SELECT group_concat(tag, ' ') FROM (SELECT tag FROM annotation_tags
-                          WHERE annotation_id = a.id ORDER BY tag)), '')
-         FROM annotations a WHERE id = ?1 AND deleted_at IS NULL",
-    )?;
-    Ok(stmt
-        .query_row([id], |r| {
-            Ok(Original {
-                kind: HitKind::Highlight,
-                columns: [
-                    crate::store::text(r, 0)?,
-                    crate::store::text(r, 1)?,
-                    crate::store::text(r, 5)?,
-                ],
-                start: r.get::<_, Option<i64>>(2)?.map(|v| v as usize),
-                end: r.get::<_, Option<i64>>(3)?.map(|v| v as usize),
-                colour: Some(r.get(4)?),
-            })
-        })
-        .optional()?)
 }
 
 /// Groups results by article, articles in the order of their best result.

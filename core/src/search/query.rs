@@ -7,6 +7,7 @@
 //! is passed to FTS5 as a string literal, which its tokenizer splits like the indexed text.
 
 use super::fold_for_index;
+use super::marks::words;
 
 /// At most this many characters of the input are read (more is no longer a query).
 pub const QUERY_MAX_CHARS: usize = 1_000;
@@ -19,24 +20,35 @@ pub struct Query {
     /// The FTS5 MATCH expression; empty when the input has nothing to search for.
     pub fts: String,
     /// Each word or phrase as typed, lowercased, to tell exact-accent matches.
-    pub terms: Vec<String>,
+    pub typed: Vec<String>,
+    /// Each word or phrase as the index sees it, to mark where it matched.
+    pub terms: Vec<Term>,
 }
 
-/// A word, or a quoted phrase; `open` when it ends the input without a space or closing quote
-/// after it (still being typed).
-struct Term {
+/// A word or a phrase of the query, its words folded as the index folds them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The words, in order.
+    pub words: Vec<String>,
+    /// Whether the last word is matched as a prefix (it is still being typed).
+    pub prefix: bool,
+}
+
+/// A word, or a quoted phrase, as typed; `open` when it ends the input without a space or
+/// closing quote after it (still being typed).
+struct Raw {
     text: String,
     open: bool,
 }
 
 /// Splits `input` into words and quoted phrases.
-fn terms(input: &str) -> Vec<Term> {
+fn raw_terms(input: &str) -> Vec<Raw> {
     let mut out = Vec::new();
     let mut current = String::new();
     let mut quoted = false;
-    let end_term = |current: &mut String, open: bool, out: &mut Vec<Term>| {
+    let end_term = |current: &mut String, open: bool, out: &mut Vec<Raw>| {
         if current.chars().any(char::is_alphanumeric) {
-            out.push(Term {
+            out.push(Raw {
                 text: std::mem::take(current),
                 open,
             });
@@ -62,25 +74,24 @@ fn terms(input: &str) -> Vec<Term> {
 impl Query {
     /// Parses what the user typed; never fails.
     pub fn parse(input: &str) -> Query {
-        let terms = terms(input);
-        let mut fts = Vec::with_capacity(terms.len());
-        for term in &terms {
+        let raw = raw_terms(input);
+        let mut fts = Vec::with_capacity(raw.len());
+        let mut terms = Vec::with_capacity(raw.len());
+        for term in &raw {
             let folded = fold_for_index(&term.text);
-            let last_word = folded.split_whitespace().last().unwrap_or("");
-            let prefix =
-                term.open && last_word.chars().filter(|c| c.is_alphanumeric()).count() >= 2;
-            // A string literal: a `"` inside is doubled (none survive `terms`, but the rule is
-            // FTS5's, so it is kept here rather than relied on).
-            let literal = format!(
-                "\"{}\"{}",
-                folded.replace('"', "\"\""),
-                if prefix { "*" } else { "" }
-            );
-            fts.push(literal);
+            let words: Vec<String> = words(&term.text).into_iter().map(|w| w.2).collect();
+            let last = words.last().map_or(0, |w| w.chars().count());
+            let prefix = term.open && last >= 2;
+            // A string literal: a `"` inside is doubled (none survive `raw_terms`, but the
+            // rule is FTS5's, so it is kept here rather than relied on).
+            let star = if prefix { "*" } else { "" };
+            fts.push(format!("\"{}\"{star}", folded.replace('"', "\"\"")));
+            terms.push(Term { words, prefix });
         }
         Query {
             fts: fts.join(" "),
-            terms: terms.iter().map(|t| t.text.trim().to_lowercase()).collect(),
+            typed: raw.iter().map(|t| t.text.trim().to_lowercase()).collect(),
+            terms,
         }
     }
 
@@ -141,6 +152,7 @@ mod tests {
         let long = "war ".repeat(2_500);
         let q = Query::parse(&long);
         assert_eq!(q.terms.len(), super::QUERY_MAX_TERMS);
+        assert_eq!(q.typed.len(), super::QUERY_MAX_TERMS);
         let one_word = "x".repeat(10_000);
         assert_eq!(
             Query::parse(&one_word).fts.len(),

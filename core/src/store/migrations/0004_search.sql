@@ -4,9 +4,7 @@
 --
 -- `unicode61 remove_diacritics 2` folds case and accents, but not đ/Đ (a letter of its own to
 -- Unicode, not d with a mark), so the indexed text has đ/Đ replaced by d/D; the query is folded the
--- same way in core. U+E000 and U+E001 are the markers core asks highlight() to put around matched
--- words, so they are blanked in the indexed text. Each replacement is one code point for one, so an
--- offset in the indexed text is the same offset in the original.
+-- same way in core (which also marks the matched words in snippets, on the original text).
 --
 -- A row of `search_text` is one searchable thing; `search_items` says what it is. Its INTEGER
 -- PRIMARY KEY is the FTS rowid, so the link survives VACUUM (a plain rowid may not), and the
@@ -32,20 +30,17 @@ CREATE VIRTUAL TABLE search_text USING fts5 (
 -- What a highlight contributes to the index, folded as above. Tags in tag order, space-joined.
 CREATE VIEW search_highlights AS
 SELECT a.id AS id, a.article_id AS article_id,
-       replace(replace(replace(replace(a.quote_exact, 'đ', 'd'), 'Đ', 'D'),
-           char(57344), ' '), char(57345), ' ') AS body,
-       replace(replace(replace(replace(a.note, 'đ', 'd'), 'Đ', 'D'),
-           char(57344), ' '), char(57345), ' ') AS note,
-       replace(replace(replace(replace(coalesce((
+       replace(replace(a.quote_exact, 'đ', 'd'), 'Đ', 'D') AS body,
+       replace(replace(a.note, 'đ', 'd'), 'Đ', 'D') AS note,
+       replace(replace(coalesce((
            SELECT group_concat(tag, ' ') FROM (
                SELECT tag FROM annotation_tags WHERE annotation_id = a.id ORDER BY tag)), ''),
-           'đ', 'd'), 'Đ', 'D'), char(57344), ' '), char(57345), ' ') AS tags
+           'đ', 'd'), 'Đ', 'D') AS tags
 FROM annotations a WHERE a.deleted_at IS NULL;
 
 CREATE VIEW search_notes AS
 SELECT article_id, section_id,
-       replace(replace(replace(replace(body, 'đ', 'd'), 'Đ', 'D'),
-           char(57344), ' '), char(57345), ' ') AS body
+       replace(replace(body, 'đ', 'd'), 'Đ', 'D') AS body
 FROM notes;
 
 -- Highlights: indexed on insert; on a change of what is searched (or of its article, or a
