@@ -27,6 +27,7 @@ const COMMANDS: &[&str] = &[
     "list_notes",
     "save_note",
     "search",
+    "set_caret_browsing",
     "export_annotations",
     "import_annotations",
     "list_backups",

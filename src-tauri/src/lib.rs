@@ -114,6 +114,7 @@ fn handlers() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Sync +
         commands::reader::update_preferences,
         commands::reader::save_reading_position,
         commands::app::get_app_info,
+        commands::app::set_caret_browsing,
         commands::app::report_ui_error,
         commands::app::startup_ready,
         commands::app::recovery_status,

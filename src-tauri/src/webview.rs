@@ -95,6 +95,23 @@ pub fn tune(window: &tauri::WebviewWindow) {
     let _ = window;
 }
 
+/// Turns the engine's caret browsing on or off (F7 in the reader): the arrow keys then move a
+/// caret through the text and Shift+arrows select, as in a document. Returns whether this
+/// engine has it (WebKitGTK does; the others are left alone).
+pub fn set_caret_browsing(window: &tauri::WebviewWindow, on: bool) -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        window
+            .with_webview(move |webview| linux::caret_browsing(&webview.inner(), on))
+            .is_ok()
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = (window, on);
+        false
+    }
+}
+
 #[cfg(target_os = "linux")]
 mod linux {
     use webkit2gtk::{CacheModel, SettingsExt, WebContextExt, WebView, WebViewExt};
@@ -110,6 +127,12 @@ mod linux {
         }
         if let Some(context) = view.context() {
             context.set_cache_model(CacheModel::DocumentViewer);
+        }
+    }
+
+    pub fn caret_browsing(view: &WebView, on: bool) {
+        if let Some(settings) = WebViewExt::settings(view) {
+            settings.set_enable_caret_browsing(on);
         }
     }
 }

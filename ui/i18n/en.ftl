@@ -346,6 +346,11 @@ search-kind-note = Note
 search-field-note = in its note
 search-field-tags = in its tags
 search-article-note = Note on the whole article
+# Said to screen readers when the keyboard cursor selects text.
+cursor-selected = Selected: { $text }
+toast-caret-on = Caret browsing is on: the arrow keys move a caret through the text, Shift+arrows select. F7 turns it off.
+toast-caret-off = Caret browsing is off.
+toast-caret-unsupported = Caret browsing is not available on this system.
 
 ## Keyboard shortcuts (README.md lists the same, in English)
 
@@ -374,6 +379,9 @@ shortcut-find = Find in the article (case and accents ignored)
 shortcut-find-move = In the find bar: next or previous match
 shortcut-find-next = Next or previous match of the find (n alone: next section when nothing is found)
 shortcut-search = Search everything: every article, your highlights and notes
+shortcut-cursor = Select the sentence at the top of the view, without a mouse (h highlights it, Esc drops it)
+shortcut-cursor-move = With a sentence selected: the next or previous sentence; grow or shrink the selection by a word or a sentence
+shortcut-caret = Caret browsing on or off: move a caret through the text with the arrow keys (Linux)
 shortcut-panel = Show or hide the highlights, bookmarks and notes panel
 shortcut-bookmark = Bookmark the section you are reading (again: remove it)
 shortcut-undo = Undo the last deleted highlight

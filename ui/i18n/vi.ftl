@@ -300,6 +300,11 @@ search-kind-note = Ghi chú
 search-field-note = trong ghi chú của nó
 search-field-tags = trong thẻ của nó
 search-article-note = Ghi chú cho cả bài
+# Đọc cho trình đọc màn hình khi con trỏ bàn phím chọn văn bản.
+cursor-selected = Đã chọn: { $text }
+toast-caret-on = Đã bật duyệt bằng con trỏ: phím mũi tên di chuyển con trỏ trong văn bản, Shift+mũi tên để chọn. Nhấn F7 để tắt.
+toast-caret-off = Đã tắt duyệt bằng con trỏ.
+toast-caret-unsupported = Hệ thống này không hỗ trợ duyệt bằng con trỏ.
 
 ## Phím tắt
 
@@ -350,6 +355,9 @@ shortcut-find = Tìm trong bài (không phân biệt hoa thường và dấu)
 shortcut-find-move = Trong thanh tìm kiếm: kết quả sau hoặc trước
 shortcut-find-next = Kết quả tìm sau hoặc trước (n khi không tìm gì: mục sau)
 shortcut-search = Tìm khắp nơi: mọi bài, đoạn tô sáng và ghi chú của bạn
+shortcut-cursor = Chọn câu ở đầu màn hình, không cần chuột (h để tô sáng, Esc để bỏ chọn)
+shortcut-cursor-move = Khi đang chọn một câu: câu sau hoặc câu trước; mở rộng hoặc thu hẹp vùng chọn theo từ hoặc theo câu
+shortcut-caret = Bật hoặc tắt duyệt bằng con trỏ: di chuyển con trỏ trong văn bản bằng phím mũi tên (Linux)
 shortcut-panel = Hiện hoặc ẩn bảng tô sáng, dấu trang và ghi chú
 shortcut-bookmark = Đặt dấu trang cho phần đang đọc (nhấn lần nữa: bỏ)
 shortcut-undo = Hoàn tác lần xóa đoạn tô sáng gần nhất

@@ -70,7 +70,7 @@ test("every message formats in both languages without errors", () => {
     day: "8", month: 1, monthNumber: "1", year: "2025", colour: "yellow", meaning: "M", tag: "x", shown: 1, total: 2,
     section: "S", time: "10:00", error: "E", version: "0.1.0", path: "/p", added: 1, unchanged: 0, orphaned: 0,
     theme: "Dark", kind: "invalid_input", message: "m", index: "1", quote: "q", minutes: "3", article: "12", date: "D",
-    found: "9", supported: "2", when: "W", size: "4", newer_here: 0, bookmarks: 1, notes: 1, settings: 1, current: 1, count: 3 };
+    found: "9", supported: "2", when: "W", size: "4", newer_here: 0, bookmarks: 1, notes: 1, settings: 1, current: 1, count: 3, text: "t" };
   for (const lang of ["en", "vi"]) {
     const b = bundle(lang);
     for (const id of ids(lang)) {

@@ -153,3 +153,9 @@ pub async fn quit(app: tauri::AppHandle) -> Result<()> {
     app.exit(0);
     Ok(())
 }
+
+/// Turns caret browsing on or off (F7); `false` where the engine has none.
+#[tauri::command]
+pub async fn set_caret_browsing(window: tauri::WebviewWindow, on: Arg<bool>) -> Result<bool> {
+    Ok(crate::webview::set_caret_browsing(&window, on.0))
+}

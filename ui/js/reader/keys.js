@@ -1,5 +1,9 @@
 // Global keyboard shortcuts (see shortcuts.js for the list the user sees).
 
+import { api } from "../shared/api.js";
+import { t } from "../shared/i18n.js";
+import { showToast } from "../shared/toast.js";
+
 const LINE = 60;
 
 function isTyping(target) {
@@ -21,7 +25,19 @@ function textFieldChord(event, { dialogs, find, search }) {
   return true;
 }
 
-export function initKeys({ prefs, toc, viewer, dialogs, highlights, panel, bookmarks, menu, find, search }) {
+/** F7 turns the engine's caret browsing on and off, where it has one (WebKitGTK). */
+function caretBrowsing() {
+  let on = false;
+  return async () => {
+    const supported = await api.setCaretBrowsing(!on).catch(() => false);
+    if (!supported) return showToast(t("toast-caret-unsupported"));
+    on = !on;
+    showToast(t(on ? "toast-caret-on" : "toast-caret-off"));
+  };
+}
+
+export function initKeys({ prefs, toc, viewer, dialogs, highlights, panel, bookmarks, menu, find, search, cursor }) {
+  const toggleCaret = caretBrowsing();
   document.addEventListener("keydown", (event) => {
     if (event.defaultPrevented || viewer.isOpen() || dialogs.anyOpen() || menu.isOpen() || search.isOpen()) return;
     if (textFieldChord(event, { dialogs, find, search })) return;
@@ -33,6 +49,7 @@ export function initKeys({ prefs, toc, viewer, dialogs, highlights, panel, bookm
       return;
     }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (cursor.key(event)) return;
     const actions = {
       j: () => window.scrollBy({ top: LINE, behavior: "instant" }),
       k: () => window.scrollBy({ top: -LINE, behavior: "instant" }),
@@ -51,8 +68,11 @@ export function initKeys({ prefs, toc, viewer, dialogs, highlights, panel, bookm
       h: () => (highlights.hasSelection() ? highlights.highlightSelection() : find.highlightCurrent()),
       a: () => panel.toggle({ focus: true }),
       b: () => bookmarks.toggleSection(),
+      v: () => cursor.start(),
+      F7: toggleCaret,
       Escape: () => {
         if (highlights.editorOpen()) highlights.closeEditor();
+        else if (cursor.isActive()) cursor.drop();
         else if (find.isOpen()) find.close();
         else toc.close();
       },

@@ -13,6 +13,7 @@ import { initDialogs } from "./dialogs.js";
 import { initKeys } from "./keys.js";
 import { initFind } from "./find.js";
 import { initSearch } from "./search.js";
+import { initCursor } from "./cursor.js";
 import { createTextMap } from "./textmap.js";
 import { initHighlights } from "./highlights/index.js";
 import { initPanel } from "./panel/index.js";
@@ -39,7 +40,8 @@ function paintAll(opening, beforeReload) {
   bookmarks.show(opening.bookmarks);
   notes.show(opening.notes);
   const find = initFind({ textMap, highlights });
-  return { prefs, toc, highlights, panel, bookmarks, notes, find };
+  const cursor = initCursor({ article, textMap });
+  return { prefs, toc, highlights, panel, bookmarks, notes, find, cursor };
 }
 
 /** Printing, loaded the first time it is asked for: most sessions never print, and its modules

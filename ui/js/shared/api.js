@@ -46,6 +46,8 @@ export const api = {
   /** Searches every article, highlight and note: results grouped by article, each
    *  { article, title, kind, id, field, snippet, marks, start, end, colour?, exact, score }. */
   search: (query, limit = null) => invoke("search", { query, limit }),
+  /** Turns the engine's caret browsing on or off; resolves to whether the engine has it. */
+  setCaretBrowsing: (on) => invoke("set_caret_browsing", { on }),
 
   /** Shows the OS save dialog (from the Rust side: the page never names a path) and exports
    *  there; resolves to { path, bytes }, or null if the user cancelled. `dialog`: { title,
