@@ -114,11 +114,12 @@ function option(hit, index) {
   node.dataset.index = String(index);
   node.setAttribute("role", "option");
   node.setAttribute("aria-selected", "false");
-  const kind = el("span", "search-kind", t(KIND[hit.kind]));
+  // A note on the whole article says so instead of "Note".
+  const label = hit.kind === "note" && !hit.id ? t("search-article-note") : t(KIND[hit.kind]);
+  const kind = el("span", "search-kind", label);
   if (hit.colour) kind.dataset.colour = hit.colour;
   const where = { note: "search-field-note", tags: "search-field-tags" }[hit.field];
   if (where) kind.append(" ", el("span", "search-field", t(where)));
-  if (hit.kind === "note" && !hit.id) kind.append(" ", el("span", "search-field", t("search-article-note")));
   node.append(kind, snippet(hit));
   return node;
 }
